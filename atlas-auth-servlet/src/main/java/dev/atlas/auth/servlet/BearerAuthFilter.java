@@ -212,6 +212,13 @@ public final class BearerAuthFilter implements Filter {
     String origin = request.getHeader(ORIGIN);
     Decision decision = active.decide(new AuthRequest(request.getMethod(), authorization(request), origin,
         request.getHeader(REQUEST_METHOD), path(request), request.getRequestURI(), request.getQueryString()));
+    if (decision instanceof Decision.Preflight) {
+      // A preflight answer carries its own complete CORS headers; adding the response set too
+      // would repeat Access-Control-Allow-Origin, which browsers reject.
+      addHeaders(response, decision.headers());
+      response.setStatus(((Decision.Preflight) decision).status()); // 204: no body, no length
+      return;
+    }
     addHeaders(response, active.corsHeaders(origin));
     addHeaders(response, decision.headers());
     if (decision instanceof Decision.Allow) {
@@ -220,11 +227,9 @@ public final class BearerAuthFilter implements Filter {
       chain.doFilter(new BearerRequest(request, principal), response);
     } else if (decision instanceof Decision.Pass) {
       chain.doFilter(request, response);
-    } else if (decision instanceof Decision.Refuse) {
+    } else {
       response.setStatus(((Decision.Refuse) decision).status());
       response.setContentLength(0);
-    } else {
-      response.setStatus(((Decision.Preflight) decision).status()); // 204: no body, no length
     }
   }
 
