@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -177,17 +178,18 @@ public final class BearerAuthFilter implements Filter {
     if (given != null) {
       if (!params.isEmpty()) {
         throw new ServletException("filter " + name + " was built from a BearerPolicy and takes no init-params, got "
-            + new java.util.TreeSet<>(params.keySet()));
+            + new TreeSet<>(params.keySet()));
       }
       policy = given;
-    } else {
-      try {
-        policy = BearerSettings.toPolicy(params, env);
-      } catch (IllegalArgumentException e) {
-        throw new ServletException("filter " + name + " has an invalid init-param: " + e.getMessage());
-      } catch (IllegalStateException e) {
-        throw new ServletException("filter " + name + " cannot start: " + e.getMessage());
-      }
+      LOG.log(Level.INFO, "filter {0} active: {1}", name, given);
+      return;
+    }
+    try {
+      policy = BearerSettings.toPolicy(params, env);
+    } catch (IllegalArgumentException e) {
+      throw new ServletException("filter " + name + " has an invalid init-param: " + e.getMessage());
+    } catch (IllegalStateException e) {
+      throw new ServletException("filter " + name + " cannot start: " + e.getMessage());
     }
     LOG.log(Level.INFO, "filter {0} active: {1}, excludePaths=[{2}]",
         name, policy, params.getOrDefault(EXCLUDE_PATHS, ""));

@@ -27,7 +27,7 @@ class ServletAppJarIT {
     Path jar = Path.of(System.getProperty("servlet-app.jar", "target/servlet-app.jar"));
     assertThat(jar).isRegularFile();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString()));
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     pb.environment().remove("ATLAS_PRESHARED_KEY");
