@@ -16,7 +16,7 @@ import java.util.Map;
 @RequestScoped
 public class PageResource {
   /** Scripts and styles from this origin only; fetch() to this origin and to local pods. */
-  static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+  static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
       + " connect-src 'self' http://127.0.0.1:* http://localhost:*; base-uri 'none'; form-action 'none';"
       + " frame-ancestors 'none'";
 
