@@ -42,6 +42,19 @@ public final class PodCreator {
     }
   }
 
+  /**
+   * A created (or adopted) pod.
+   *
+   * @param pod the one pod of the spec's name
+   * @param afterAmbiguity whether some create of this name failed ambiguously on the way: a pod of
+   *     that name may still appear later, so sweep the name again when this pod is terminated
+   */
+  public record Created(Pod pod, boolean afterAmbiguity) {
+    public Created {
+      Objects.requireNonNull(pod, "pod");
+    }
+  }
+
   private final RunPodClient client;
   private final RunPodConfig config;
   private final Backoff backoff;
@@ -60,7 +73,7 @@ public final class PodCreator {
    * @throws RunPodApiException when no candidate placed a pod; no pod of the spec's name is left
    *     behind, as far as RunPod's list can show
    */
-  public Pod create(PodSpec spec, List<Candidate> candidates) {
+  public Created create(PodSpec spec, List<Candidate> candidates) {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(candidates, "candidates");
     if (candidates.isEmpty()) {
@@ -71,7 +84,7 @@ public final class PodCreator {
       for (Candidate c : candidates) {
         Optional<Pod> pod = onCandidate(spec.withGpu(c.gpuId(), c.cloud()), c, state);
         if (pod.isPresent()) {
-          return pod.get();
+          return new Created(pod.get(), state.ambiguous);
         }
       }
       throw state.refusal();

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -80,40 +79,42 @@ public final class RunPodConfig {
     return new Builder();
   }
 
-  /** Reads system properties, then this process's environment. */
+  /** Reads each setting from the system properties, else from this process's environment. */
   public static RunPodConfig fromEnvironment() {
-    return load(key -> Optional.ofNullable(System.getProperty(key)), System.getenv());
+    return load(name -> Optional.ofNullable(System.getProperty(name)).or(() -> Optional.ofNullable(System.getenv(name))));
   }
 
   /**
-   * Reads each setting from {@code properties} (for example MicroProfile Config's {@code
-   * getOptionalValue}), else from {@code env}.
+   * Reads each setting through {@code lookup}, asking first for its property key ({@code
+   * atlas.runpod.api-key}), then for its environment variable ({@code RUNPOD_API_KEY}). A blank value
+   * counts as unset. Pass MicroProfile Config's {@code getOptionalValue} or the spawner's {@code
+   * ProviderSettings::get}.
    *
-   * @throws IllegalStateException naming the key of a value that cannot be used
+   * @throws IllegalStateException naming the key of a value that cannot be used (never the value of
+   *     the API key)
    */
-  public static RunPodConfig load(Function<String, Optional<String>> properties, Map<String, String> env) {
-    Objects.requireNonNull(properties, "properties");
-    Objects.requireNonNull(env, "env");
+  public static RunPodConfig load(Function<String, Optional<String>> lookup) {
+    Objects.requireNonNull(lookup, "lookup");
     Builder b = builder();
-    lookup(properties, env, BASE_URL, BASE_URL_ENV).ifPresent(v -> b.baseUrl(parseUri(v)));
-    lookup(properties, env, API_KEY, API_KEY_ENV).ifPresent(v -> {
+    lookup(lookup, BASE_URL, BASE_URL_ENV).ifPresent(v -> b.baseUrl(parseUri(v)));
+    lookup(lookup, API_KEY, API_KEY_ENV).ifPresent(v -> {
       try {
         b.apiKey(RunPodApiKey.of(v));
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(API_KEY + " / " + API_KEY_ENV + ": " + e.getMessage(), e);
       }
     });
-    lookup(properties, env, OWNER, OWNER_ENV).ifPresent(v -> configured(OWNER, () -> b.owner(v)));
-    lookup(properties, env, REQUEST_TIMEOUT, REQUEST_TIMEOUT_ENV)
+    lookup(lookup, OWNER, OWNER_ENV).ifPresent(v -> configured(OWNER, () -> b.owner(v)));
+    lookup(lookup, REQUEST_TIMEOUT, REQUEST_TIMEOUT_ENV)
         .ifPresent(v -> configured(REQUEST_TIMEOUT, () -> b.requestTimeout(Duration.parse(v))));
     return b.build();
   }
 
-  private static Optional<String> lookup(
-      Function<String, Optional<String>> properties, Map<String, String> env, String key, String envName) {
-    Optional<String> value = properties.apply(key);
-    if (value == null || value.isEmpty()) {
-      value = Optional.ofNullable(env.get(envName));
+  private static Optional<String> lookup(Function<String, Optional<String>> lookup, String key, String envName) {
+    Optional<String> value = Objects.requireNonNullElse(lookup.apply(key), Optional.<String>empty())
+        .filter(v -> !v.isBlank());
+    if (value.isEmpty()) {
+      value = Objects.requireNonNullElse(lookup.apply(envName), Optional.<String>empty());
     }
     return value.map(String::trim).filter(v -> !v.isEmpty());
   }
@@ -121,9 +122,10 @@ public final class RunPodConfig {
   private static URI parseUri(String value) {
     try {
       return checkedBaseUrl(new URI(value));
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new IllegalStateException(
-          BASE_URL + " / " + BASE_URL_ENV + ": not a usable base URL: " + value + " (" + e.getMessage() + ")");
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(BASE_URL + " / " + BASE_URL_ENV + ": not a URI: " + e.getReason());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(BASE_URL + " / " + BASE_URL_ENV + ": " + e.getMessage(), e);
     }
   }
 
@@ -136,12 +138,14 @@ public final class RunPodConfig {
   }
 
   static URI checkedBaseUrl(URI uri) {
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("baseUrl: must not hold user info (credentials go in the API key)");
+    }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
       throw new IllegalArgumentException("baseUrl: scheme must be https or http, was " + uri);
     }
-    if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
-        || uri.getRawFragment() != null) {
+    if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException("baseUrl: must be scheme://host[:port][/path] only, was " + uri);
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
