@@ -58,6 +58,11 @@ public final class RunPodClient {
     RunPodApiKey key = config.apiKey().orElseThrow(() -> new IllegalStateException(
         "no RunPod API key: set " + RunPodConfig.API_KEY + " or the environment variable "
             + RunPodConfig.API_KEY_ENV));
+    if (Boolean.getBoolean("jdk.httpclient.enableAllMethodRetry")) {
+      System.getLogger(RunPodClient.class.getName()).log(System.Logger.Level.WARNING,
+          "jdk.httpclient.enableAllMethodRetry is set: the JDK may resend a pod create on its own, "
+              + "which no client can reconcile; unset it");
+    }
     return new RunPodClient(new Transport(config, http, key));
   }
 

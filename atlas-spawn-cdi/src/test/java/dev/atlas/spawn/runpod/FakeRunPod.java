@@ -57,7 +57,12 @@ final class FakeRunPod implements AutoCloseable {
     /** 402 insufficient balance (create only). */
     PAYMENT,
     /** Acts, then answers only after {@link #slowDelay}: the client times out first. */
-    SLOW_AFTER
+    SLOW_AFTER,
+    /**
+     * Waits {@link #slowDelay}, then acts: the call lands after the client gave up and after it
+     * checked the pod list. No client can see such a create coming; only a later sweep can.
+     */
+    SLOW_BEFORE
   }
 
   /** One request as it arrived. */
@@ -67,6 +72,12 @@ final class FakeRunPod implements AutoCloseable {
       "There are no longer any instances available with the requested specifications. Please refresh and try again.";
   private static final Pattern POD_PATH = Pattern.compile("/v2/pods/([^/]+)");
   private static final Pattern ACTION_PATH = Pattern.compile("/v2/pods/([^/]+)/action");
+
+  static {
+    // The JDK server writes headers and body as two segments; without TCP_NODELAY, Nagle plus the
+    // client's delayed ACK add ~40 ms to every answer. Read once, when the first server starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -128,6 +139,10 @@ final class FakeRunPod implements AutoCloseable {
     this.chaosRandom = new Random(seed);
     this.chaos = Map.copyOf(faults);
     return this;
+  }
+
+  private synchronized Duration slowDelay() {
+    return slowDelay;
   }
 
   synchronized FakeRunPod slowDelay(Duration delay) {
@@ -211,6 +226,9 @@ final class FakeRunPod implements AutoCloseable {
       if (fault != null && before(ex, fault)) {
         return;
       }
+      if (fault == Fault.SLOW_BEFORE) {
+        pause(slowDelay());
+      }
       Reply reply = act(route, method, path, ex.getRequestURI().getRawQuery(), raw);
       if (fault != null) {
         switch (fault) {
@@ -218,7 +236,7 @@ final class FakeRunPod implements AutoCloseable {
           case DROP_AFTER -> {
             return; // try-with-resources closes the exchange without an answer: the connection drops
           }
-          case SLOW_AFTER -> pause(slowDelay);
+          case SLOW_AFTER -> pause(slowDelay());
           default -> { }
         }
       }
