@@ -26,6 +26,11 @@ import java.util.Optional;
  *       name: any other is deleted. If the create ends in an error instead, every pod of that name
  *       is deleted before the error is thrown.
  * </ul>
+ *
+ * <p>One race is left that no client can close: a create RunPod commits only after the client gave
+ * up on it and after the list showed no such pod. {@link RunPodProvider} sweeps the name again when
+ * that spawn's pod is terminated, and {@link RunPodProvider#listOwned()} lets a reaper find the
+ * rest by the {@code atlas-<owner>-} prefix.
  */
 public final class PodCreator {
   private static final System.Logger LOG = System.getLogger(PodCreator.class.getName());
@@ -125,10 +130,11 @@ public final class PodCreator {
               adopted.get().id(), spec.name());
           return adopted;
         }
-        if (last) {
+        Duration wait = e.retryAfter().map(backoff::delay).orElse(backoff.delay(attempt));
+        if (last || !backoff.waitsFor(e.retryAfter().orElse(Duration.ZERO))) {
           throw e;
         }
-        pause(backoff.delay(attempt), e);
+        pause(wait, e);
       } else if (e.failure() == RunPodApiException.Failure.NOT_SENT) {
         if (last) {
           throw e;

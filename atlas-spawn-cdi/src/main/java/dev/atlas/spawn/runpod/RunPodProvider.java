@@ -194,12 +194,13 @@ public final class RunPodProvider implements ComputeProvider {
     try {
       boolean deleted = client.terminate(id);
       LOG.log(Level.INFO, "RunPod pod {0} {1}", id, deleted ? "terminated" : "was already gone");
-      String name = sweepOnTerminate.remove(id);
+      String name = sweepOnTerminate.get(id);
       if (name != null) {
         for (Pod other : client.findByName(name)) {
           client.terminate(other.id());
           LOG.log(Level.WARNING, "terminated RunPod pod {0}, a late duplicate of {1} ({2})", other.id(), id, name);
         }
+        sweepOnTerminate.remove(id); // only once the sweep is done: a failed one is redone on the retry
       }
     } catch (IllegalArgumentException e) {
       // Not a RunPod id: no such pod can exist, and terminate of an unknown pod is a success.

@@ -27,6 +27,11 @@ final class Transport {
   private static final System.Logger LOG = System.getLogger(RunPodClient.class.getName());
   private static final String USER_AGENT = "atlas-runpod/0.1 (Java HttpClient)";
   private static final String ACCEPT = "application/json, application/problem+json";
+  /**
+   * Env values shorter than this are not scrubbed from problem texts: replacing "1" or "true"
+   * everywhere would garble the message, and a value that short is no secret anyway.
+   */
+  static final int MIN_SCRUBBED = 8;
 
   record Response(int status, byte[] body, String requestId) {}
 
@@ -66,7 +71,12 @@ final class Transport {
   }
 
   private Response send(String method, String path, byte[] body, boolean retrySafe, Collection<String> secrets) {
-    List<String> scrub = new ArrayList<>(secrets);
+    List<String> scrub = new ArrayList<>();
+    for (String s : secrets) {
+      if (s.length() >= MIN_SCRUBBED) {
+        scrub.add(s);
+      }
+    }
     scrub.add(key.secretValue());
     HttpRequest request = request(method, path, body);
     int attempts = retrySafe ? backoff.policy().maxAttempts() : 1;
