@@ -86,8 +86,7 @@ class PodCreatorTest {
     try (StubServer stub = StubServer.answering(uri -> new StubServer.Canned(422,
         java.util.Map.of("Content-Type", "application/problem+json"),
         "{\"title\":\"Unprocessable Entity\",\"status\":422,\"detail\":\"Request validation failed.\"}"))) {
-      RunPodConfig c = RunPodConfig.builder().baseUrl(stub.baseUrl()).apiKey(RunPodApiKey.of(FakeSetup.API_KEY))
-          .sleeper(sleeper).build();
+      RunPodConfig c = FakeSetup.config(stub.baseUrl(), sleeper).build();
       PodCreator onStub = new PodCreator(RunPodClient.create(c), c);
 
       RunPodApiException e = catchThrowableOfType(RunPodApiException.class, () -> onStub.create(spec("atlas-test-5"), THREE));

@@ -10,7 +10,6 @@ import dev.atlas.spawn.runpod.RunPodApiException.Failure;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -145,8 +144,7 @@ class RunPodClientTest {
   void aServerThatRepeatsACursorIsAMalformedAnswerNotAnEndlessLoop() {
     try (StubServer stub = StubServer.answering(uri -> new StubServer.Canned(200,
         Map.of("Content-Type", "application/json"), "{\"pods\":[],\"nextCursor\":\"same\"}"))) {
-      RunPodClient c = RunPodClient.create(RunPodConfig.builder().baseUrl(stub.baseUrl())
-          .apiKey(RunPodApiKey.of(FakeSetup.API_KEY)).sleeper(sleeper).build());
+      RunPodClient c = RunPodClient.create(FakeSetup.config(stub.baseUrl(), sleeper).build());
 
       RunPodApiException e = catchThrowableOfType(RunPodApiException.class, c::listPods);
 
@@ -208,8 +206,7 @@ class RunPodClientTest {
     java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-03T10:00:00Z"), java.time.ZoneOffset.UTC);
     try (StubServer stub = StubServer.answering(uri -> new StubServer.Canned(429,
         Map.of("Retry-After", "Thu, 03 Dec 2026 10:00:07 GMT"), ""))) {
-      RunPodClient c = RunPodClient.create(RunPodConfig.builder().baseUrl(stub.baseUrl())
-          .apiKey(RunPodApiKey.of(FakeSetup.API_KEY)).sleeper(sleeper).clock(clock).random(() -> 0.0)
+      RunPodClient c = RunPodClient.create(FakeSetup.config(stub.baseUrl(), sleeper).clock(clock).random(() -> 0.0)
           .retry(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(60))).build());
 
       RunPodApiException e = catchThrowableOfType(RunPodApiException.class, c::listPods);
@@ -268,13 +265,9 @@ class RunPodClientTest {
   }
 
   @Test
-  void aRefusedConnectionIsNotSentAndRetriedForGet() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    RunPodClient nowhere = RunPodClient.create(RunPodConfig.builder().baseUrl(URI.create("http://127.0.0.1:" + port))
-        .apiKey(RunPodApiKey.of(FakeSetup.API_KEY)).sleeper(sleeper).random(() -> 0.5).build());
+  void aRefusedConnectionIsNotSentAndRetriedForGet() {
+    int port = FakeSetup.closedPort();
+    RunPodClient nowhere = RunPodClient.create(FakeSetup.config(URI.create("http://127.0.0.1:" + port), sleeper).build());
 
     RunPodApiException e = catchThrowableOfType(RunPodApiException.class, nowhere::listPods);
 
@@ -312,8 +305,7 @@ class RunPodClientTest {
         Map.of("Content-Type", "application/problem+json", "x-request-id", "req_x"),
         "{\"title\":\"Unprocessable Entity\",\"status\":422,\"detail\":\"Request validation failed.\","
             + "\"errors\":[\"$: additional properties 'dataCenterId' not allowed\"]}"))) {
-      RunPodClient c = RunPodClient.create(RunPodConfig.builder().baseUrl(stub.baseUrl())
-          .apiKey(RunPodApiKey.of(FakeSetup.API_KEY)).sleeper(sleeper).build());
+      RunPodClient c = RunPodClient.create(FakeSetup.config(stub.baseUrl(), sleeper).build());
 
       RunPodApiException e = catchThrowableOfType(RunPodApiException.class, () -> c.createPod(spec("atlas-test-422")));
 
@@ -329,8 +321,7 @@ class RunPodClientTest {
         Map.of("Content-Type", "application/problem+json"),
         "{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"bad env value " + SECRET + " with key "
             + FakeSetup.API_KEY + "\"}"))) {
-      RunPodClient c = RunPodClient.create(RunPodConfig.builder().baseUrl(stub.baseUrl())
-          .apiKey(RunPodApiKey.of(FakeSetup.API_KEY)).sleeper(sleeper).build());
+      RunPodClient c = RunPodClient.create(FakeSetup.config(stub.baseUrl(), sleeper).build());
 
       RunPodApiException e = catchThrowableOfType(RunPodApiException.class, () -> c.createPod(spec("atlas-test-echo")));
 
@@ -343,8 +334,7 @@ class RunPodClientTest {
   void anUnreadable2xxIsMalformedAndQuotesNothingOfTheBody() {
     try (StubServer stub = StubServer.answering(uri -> new StubServer.Canned(200,
         Map.of("Content-Type", "application/json"), "{\"id\":\"x\",\"env\":{\"K\":\"" + SECRET + "\"}, broken"))) {
-      RunPodClient c = RunPodClient.create(RunPodConfig.builder().baseUrl(stub.baseUrl())
-          .apiKey(RunPodApiKey.of(FakeSetup.API_KEY)).sleeper(sleeper).build());
+      RunPodClient c = RunPodClient.create(FakeSetup.config(stub.baseUrl(), sleeper).build());
 
       RunPodApiException e = catchThrowableOfType(RunPodApiException.class, () -> c.getPod("x"));
 
@@ -358,8 +348,7 @@ class RunPodClientTest {
   void aPodWithoutARequiredFieldIsMalformedNamingTheField() {
     try (StubServer stub = StubServer.answering(uri -> new StubServer.Canned(200,
         Map.of("Content-Type", "application/json"), "{\"id\":\"x\",\"name\":\"n\",\"status\":\"RUNNING\"}"))) {
-      RunPodClient c = RunPodClient.create(RunPodConfig.builder().baseUrl(stub.baseUrl())
-          .apiKey(RunPodApiKey.of(FakeSetup.API_KEY)).sleeper(sleeper).build());
+      RunPodClient c = RunPodClient.create(FakeSetup.config(stub.baseUrl(), sleeper).build());
 
       assertThatThrownBy(() -> c.getPod("x")).isInstanceOf(RunPodApiException.class)
           .hasMessage("RunPod GET /v2/pods/x: status 200 but field 'createdAt' is missing or not a string");

@@ -195,7 +195,7 @@ class RunPodProviderTest {
     assertThat(catchThrowableOfType(ComputeException.class, () -> impatient.get(c.id())).kind()).isEqualTo(Kind.TIMEOUT);
 
     RunPodProvider nowhere = RunPodProvider.create(FakeSetup.config(fake, sleeper)
-        .baseUrl(URI.create("http://127.0.0.1:" + closedPort())).retry(RetryPolicy.NONE).build());
+        .baseUrl(URI.create("http://127.0.0.1:" + FakeSetup.closedPort())).retry(RetryPolicy.NONE).build());
     assertThat(catchThrowableOfType(ComputeException.class, () -> nowhere.get(c.id())).kind()).isEqualTo(Kind.TRANSPORT);
 
     provider.stop(c.id());
@@ -327,14 +327,6 @@ class RunPodProviderTest {
     assertThat(provider.get(c.id()).orElseThrow().toString()).doesNotContain(token);
     spawner.terminate(c.id());
     assertThat(fake.state().alive()).isZero();
-  }
-
-  private static int closedPort() {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private ComputeException spawnFailure(ComputeRequest.Builder request) {
