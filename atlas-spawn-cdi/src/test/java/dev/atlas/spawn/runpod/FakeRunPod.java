@@ -76,7 +76,9 @@ final class FakeRunPod implements AutoCloseable {
   static {
     // The JDK server writes headers and body as two segments; without TCP_NODELAY, Nagle plus the
     // client's delayed ACK add ~40 ms to every answer. Read once, when the first server starts.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
   }
 
   private final HttpServer server;

@@ -50,6 +50,9 @@ class RunPodChaosTest {
   @Test
   void thousandSpawnsWithTwentyPercentOfCallsFaultedLeaveNoPodAndNoDuplicate() throws InterruptedException {
     RecordingSleeper sleeper = new RecordingSleeper();
+    java.util.logging.Logger quiet = java.util.logging.Logger.getLogger("dev.atlas.spawn.runpod");
+    java.util.logging.Level before = quiet.getLevel();
+    quiet.setLevel(java.util.logging.Level.WARNING); // 2000 INFO lines of creates and terminates say nothing here
     try (FakeRunPod fake = FakeRunPod.start(FakeSetup.API_KEY)) {
       fake.recording(false).slowDelay(Duration.ofMillis(1500)).chaos(FAULT_RATE, SEED, FAULTS);
       RunPodProvider provider = RunPodProvider.create(FakeSetup.config(fake, sleeper)
@@ -102,6 +105,8 @@ class RunPodChaosTest {
       assertThat(spawned.get() + failed).isEqualTo(SPAWNS);
       assertThat(fake.faultsInjected()).as("faults injected").isGreaterThan(SPAWNS / 2);
       assertThat(fake.injected()).containsKeys(Fault.SERVER_ERROR_AFTER, Fault.DROP_AFTER, Fault.SLOW_AFTER);
+    } finally {
+      quiet.setLevel(before);
     }
   }
 

@@ -276,6 +276,41 @@ class RunPodProviderTest {
   }
 
   @Test
+  void noLogLineAtAnyLevelHoldsTheInjectedSecretOrTheApiKey() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.atlas.spawn.runpod");
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        lines.add(new java.util.logging.SimpleFormatter().formatMessage(r));
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    java.util.logging.Level before = logger.getLevel();
+    logger.setLevel(java.util.logging.Level.ALL);
+    logger.addHandler(capture);
+    try {
+      fake.state().listLag(1);
+      fake.inject(Route.CREATE, Fault.SERVER_ERROR_AFTER).inject(Route.GET, Fault.UNAVAILABLE);
+      Compute c = provider.spawn(launch(request().build()));
+      provider.get(c.id());
+      provider.terminate(c.id());
+
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains(c.id()));
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains("retry 1"));
+      assertThat(lines).allSatisfy(l -> assertThat(l).doesNotContain(SECRET).doesNotContain(FakeSetup.API_KEY));
+    } finally {
+      logger.removeHandler(capture);
+      logger.setLevel(before);
+    }
+  }
+
+  @Test
   void theLiveCatalogIsAvailable() {
     assertThat(provider.gpuCatalog(1)).extracting(GpuType::id).contains(H100, "NVIDIA GeForce RTX 4090");
   }
