@@ -138,34 +138,6 @@ public final class PresharedKey {
     return diff;
   }
 
-  /** Whether {@code c} may appear in an RFC 6750 {@code b64token} (not counting trailing '='). */
-  static boolean isB64TokenChar(char c) {
-    return (c >= 'A' && c <= 'Z')
-        || (c >= 'a' && c <= 'z')
-        || (c >= '0' && c <= '9')
-        || c == '-'
-        || c == '.'
-        || c == '_'
-        || c == '~'
-        || c == '+'
-        || c == '/';
-  }
-
-  /** Whether {@code s[from, to)} is a {@code b64token}: 1*(ALPHA / DIGIT / -._~+/) *"=". */
-  static boolean isB64Token(CharSequence s, int from, int to) {
-    int i = from;
-    while (i < to && isB64TokenChar(s.charAt(i))) {
-      i++;
-    }
-    if (i == from) {
-      return false;
-    }
-    while (i < to && s.charAt(i) == '=') {
-      i++;
-    }
-    return i == to;
-  }
-
   private static String readKeyFile(String file, String fileVar) {
     try {
       String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
@@ -209,7 +181,7 @@ public final class PresharedKey {
     if (key.length() > MAX_LENGTH) {
       return "it has " + key.length() + " characters, more than " + MAX_LENGTH;
     }
-    if (!isB64Token(key, 0, key.length())) {
+    if (!BearerSyntax.isB64Token(key, 0, key.length())) {
       return "it holds a character a Bearer header cannot carry (allowed: A-Z a-z 0-9 - . _ ~ + / and trailing =)";
     }
     return null;

@@ -40,7 +40,7 @@ final class DefaultComputeSpawner implements ComputeSpawner {
 
   @Override
   public Compute spawn(ComputeRequest request) {
-    return launch(request).compute;
+    return launch(request).compute();
   }
 
   @Override
@@ -50,12 +50,12 @@ final class DefaultComputeSpawner implements ComputeSpawner {
       throw new IllegalArgumentException("timeout: must be positive, was " + timeout);
     }
     Launched launched = launch(request);
-    Compute spawned = launched.compute;
+    Compute spawned = launched.compute();
     try {
       Compute ready =
           new ReadinessWait(provider, probe, clock, pollInterval)
               .await(spawned, clock.instant().plus(timeout), timeout);
-      emit(new ComputeEvent.Ready(ready.id(), launched.launchId, provider.name(), clock.instant()));
+      emit(new ComputeEvent.Ready(ready.id(), launched.launchId(), provider.name(), clock.instant()));
       LOG.log(Level.INFO, "pod {0} ready ({1})", ready.id(), provider.name());
       return spawned.auth().map(ready::withAuth).orElse(ready);
     } catch (RuntimeException e) {
@@ -64,7 +64,7 @@ final class DefaultComputeSpawner implements ComputeSpawner {
       emit(
           new ComputeEvent.Failed(
               spawned.id(),
-              launched.launchId,
+              launched.launchId(),
               provider.name(),
               failure.kind(),
               failure.getMessage(),
@@ -182,13 +182,6 @@ final class DefaultComputeSpawner implements ComputeSpawner {
     }
   }
 
-  private static final class Launched {
-    final Compute compute;
-    final String launchId;
-
-    Launched(Compute compute, String launchId) {
-      this.compute = compute;
-      this.launchId = launchId;
-    }
-  }
+  /** A spawn the provider accepted (its compute carries the credential) and its launch id. */
+  private record Launched(Compute compute, String launchId) {}
 }

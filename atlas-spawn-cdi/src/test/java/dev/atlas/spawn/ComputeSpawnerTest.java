@@ -3,8 +3,11 @@ package dev.atlas.spawn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atlas.auth.SignedUrl;
 import dev.atlas.auth.Token;
+import dev.atlas.auth.SignedUrl.Verification;
 import dev.atlas.spawn.fake.FakeComputeProvider;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +78,8 @@ class ComputeSpawnerTest {
         .containsEntry(ReservedEnv.SIGNING_SECRET, secret);
     assertThat(pod.toString()).doesNotContain(secret);
     assertThat(auth.toString()).doesNotContain(secret).doesNotContain(auth.token());
+    String signed = SignedUrl.sign("http://127.0.0.1:8000/v1/stream?prompt=hi", secret);
+    assertThat(SignedUrl.verify(signed, secret, Clock.systemUTC())).isEqualTo(Verification.VALID);
   }
 
   @Test

@@ -59,7 +59,7 @@ class LocalSpawnerTest {
     HttpResponse<String> wrong = get(stream, "Bearer " + token.substring(1) + "x");
 
     assertThat(ok.statusCode()).isEqualTo(200);
-    assertThat(ok.body()).contains("event: token\ndata: {\"token\":\"hello \"}").endsWith("event: done\ndata: {}\n\n");
+    assertThat(ok.body()).contains("event: token\ndata: {\"token\":\"hello\"}").endsWith("event: done\ndata: {}\n\n");
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer");
     assertThat(wrong.statusCode()).isEqualTo(401);

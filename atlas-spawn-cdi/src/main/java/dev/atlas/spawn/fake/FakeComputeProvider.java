@@ -94,19 +94,19 @@ public final class FakeComputeProvider implements ComputeProvider {
     }
     Pod pod = new Pod(spec, compute.build());
     pods.put(id, pod);
-    return pod.compute;
+    return pod.compute();
   }
 
   @Override
   public Optional<Compute> get(String id) {
     Objects.requireNonNull(id, "id");
-    return Optional.ofNullable(pods.get(id)).map(p -> p.compute);
+    return Optional.ofNullable(pods.get(id)).map(Pod::compute);
   }
 
   @Override
   public List<Compute> list() {
     List<Compute> out = new ArrayList<>();
-    pods.values().forEach(p -> out.add(p.compute));
+    pods.values().forEach(p -> out.add(p.compute()));
     return out;
   }
 
@@ -133,7 +133,7 @@ public final class FakeComputeProvider implements ComputeProvider {
     if (pod == null) {
       throw notFound(id);
     }
-    return pod.compute;
+    return pod.compute();
   }
 
   /** Makes the next {@link #spawn} throw {@code failure} instead of creating a pod. */
@@ -153,7 +153,7 @@ public final class FakeComputeProvider implements ComputeProvider {
     if (pod == null) {
       throw notFound(id);
     }
-    return pod.spec;
+    return pod.spec();
   }
 
   /** How many pods were ever spawned. */
@@ -167,7 +167,7 @@ public final class FakeComputeProvider implements ComputeProvider {
     if (pod == null) {
       throw notFound(id);
     }
-    if (pod.compute.status() == ComputeStatus.TERMINATED) {
+    if (pod.compute().status() == ComputeStatus.TERMINATED) {
       throw ComputeException.builder(ComputeException.Kind.VALIDATION, "pod " + id + " is terminated")
           .provider(NAME)
           .computeId(id)
@@ -190,15 +190,8 @@ public final class FakeComputeProvider implements ComputeProvider {
         .build();
   }
 
-  private static final class Pod {
-    final LaunchSpec spec;
-    final Compute compute;
-
-    Pod(LaunchSpec spec, Compute compute) {
-      this.spec = spec;
-      this.compute = compute;
-    }
-
+  /** A pod and its launch (whose toString is redacted). */
+  private record Pod(LaunchSpec spec, Compute compute) {
     Pod with(ComputeStatus status, String detail) {
       return new Pod(spec, compute.toBuilder().status(status).statusDetail(detail).build());
     }

@@ -41,19 +41,27 @@ class SpawnerCdiTest {
     }
   }
 
-  @Test
-  void microProfileConfigChoosesTheProvider() {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+  /** Runs {@code body} with a MicroProfile Config of {@code values} for this thread's class loader. */
+  private static void withMicroProfileConfig(Map<String, String> values, Runnable body) {
     ConfigProviderResolver resolver = ConfigProviderResolver.instance();
     Config config = new SmallRyeConfigBuilder()
-        .withSources(new PropertiesConfigSource(Map.of("atlas.spawn.provider", "fake"), "test", 500))
+        .withSources(new PropertiesConfigSource(values, "test", 500))
         .build();
-    resolver.registerConfig(config, loader);
-    try (SeContainer container = discovering(CdiTestBeans.Client.class)) {
-      assertThat(container.select(CdiTestBeans.Client.class).get().spawner().provider().name()).isEqualTo("fake");
+    resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
+    try {
+      body.run();
     } finally {
       resolver.releaseConfig(config);
     }
+  }
+
+  @Test
+  void microProfileConfigChoosesTheProvider() {
+    withMicroProfileConfig(Map.of("atlas.spawn.provider", "fake"), () -> {
+      try (SeContainer container = discovering(CdiTestBeans.Client.class)) {
+        assertThat(container.select(CdiTestBeans.Client.class).get().spawner().provider().name()).isEqualTo("fake");
+      }
+    });
   }
 
   @Test
@@ -80,18 +88,10 @@ class SpawnerCdiTest {
 
   @Test
   void withMicroProfileConfigItsValuesWin() {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-    Config config = new SmallRyeConfigBuilder()
-        .withSources(new PropertiesConfigSource(Map.of("atlas.spawn.local.stop-grace", "PT3S"), "test", 500))
-        .build();
-    resolver.registerConfig(config, loader);
-    try {
-      assertThat(SpawnSettings.detect(loader).duration("atlas.spawn.local.stop-grace", Duration.ZERO))
-          .isEqualTo(Duration.ofSeconds(3));
-    } finally {
-      resolver.releaseConfig(config);
-    }
+    withMicroProfileConfig(Map.of("atlas.spawn.local.stop-grace", "PT3S"), () ->
+        assertThat(SpawnSettings.detect(Thread.currentThread().getContextClassLoader())
+            .duration("atlas.spawn.local.stop-grace", Duration.ZERO))
+            .isEqualTo(Duration.ofSeconds(3)));
   }
 
   @Test

@@ -120,7 +120,7 @@ public final class StandInPod {
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
     for (String token : tokens.subList(0, Math.min(max, tokens.size()))) {
-      String data = Json.createObjectBuilder().add("token", token + " ").build().toString();
+      String data = Json.createObjectBuilder().add("token", token).build().toString();
       out.write(("event: token\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -33,6 +34,7 @@ public final class ControlPlane implements AutoCloseable {
   private final ScheduledExecutorService reaper;
   private final SeContainer cdi;
   private final Sessions sessions;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ControlPlane(HttpServer server, ExecutorService workers, SeContainer cdi) {
     this.server = server;
@@ -57,7 +59,11 @@ public final class ControlPlane implements AutoCloseable {
     DemoConfig demo = config.apply(actual);
     // Weld first: Jersey's CDI integration looks the container up while it builds the application.
     // Discovery finds this module's beans and SpawnerProducer (both archives carry beans.xml).
-    SeContainer cdi = SeContainerInitializer.newInstance().addExtensions(new DemoConfigExtension(demo)).initialize();
+    // Our own close() ends sessions before the container goes, so Weld must not race us at exit.
+    SeContainer cdi = SeContainerInitializer.newInstance()
+        .addProperty("org.jboss.weld.se.shutdownHook", false)
+        .addExtensions(new DemoConfigExtension(demo))
+        .initialize();
     ExecutorService workers = Executors.newFixedThreadPool(16, r -> {
       Thread t = new Thread(r, "atlas-demo-http");
       t.setDaemon(true);
@@ -114,6 +120,9 @@ public final class ControlPlane implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     reaper.shutdownNow();
     try {
       sessions.closeAll();

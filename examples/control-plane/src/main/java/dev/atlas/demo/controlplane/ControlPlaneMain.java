@@ -33,7 +33,9 @@ public final class ControlPlaneMain {
     ControlPlane plane = ControlPlane.start(port, bound -> DemoConfig.from(settings, bound));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      int open = plane.sessions().ids().size();
       plane.close();
+      System.out.println("Atlas control plane stopped; " + open + " session(s) ended, their pods terminated.");
       stopped.countDown();
     }, "atlas-demo-shutdown"));
     System.out.println("Atlas control plane ready: open " + plane.url() + "  (Ctrl-C to stop; pods end with it)");

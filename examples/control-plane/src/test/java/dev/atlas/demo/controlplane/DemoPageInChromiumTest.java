@@ -110,7 +110,7 @@ class DemoPageInChromiumTest {
       return "done".equals(state);
     });
 
-    assertThat(browser.findElement(By.id("answer")).getText()).isEqualTo("Echo: What is a bearer token? ");
+    assertThat(browser.findElement(By.id("answer")).getText()).isEqualTo("Echo: What is a bearer token?");
     List<String> sessions = plane.sessions().ids();
     assertThat(sessions).hasSize(1);
     String id = sessions.get(0);

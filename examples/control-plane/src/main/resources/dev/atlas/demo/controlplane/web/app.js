@@ -54,7 +54,8 @@
       }
       await readEvents(response.body, (event, data) => {
         if (event === 'token') {
-          answer.textContent += JSON.parse(data).token;
+          // the toy model's tokens are words: show them space-separated, like its "text"
+          answer.textContent += (answer.textContent ? ' ' : '') + JSON.parse(data).token;
         } else if (event === 'done') {
           answer.dataset.state = 'done';
           status('Answer complete. The session stays open until you end it or leave it idle.');
