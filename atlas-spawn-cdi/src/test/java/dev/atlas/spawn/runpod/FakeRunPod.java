@@ -3,9 +3,7 @@ package dev.atlas.spawn.runpod;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -183,17 +181,6 @@ final class FakeRunPod implements AutoCloseable {
 
   // ---- dispatch --------------------------------------------------------------------------------
 
-  /** An answer: status, headers, and a body (null for none). */
-  record Reply(int status, Map<String, String> headers, byte[] body) {
-    static Reply json(int status, JsonObject body) {
-      return new Reply(status, Map.of("Content-Type", "application/json"), bytes(body));
-    }
-
-    static Reply noContent() {
-      return new Reply(204, Map.of(), null);
-    }
-  }
-
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       byte[] raw = ex.getRequestBody().readAllBytes();
@@ -209,18 +196,18 @@ final class FakeRunPod implements AutoCloseable {
       }
       ex.getResponseHeaders().set("x-request-id", requestId);
       if (path.startsWith("/v1/") || path.equals("/v1")) {
-        send(ex, problem(410, "Gone", "REST v1 was retired; use https://api.runpod.io/v2"));
+        send(ex, FakeReply.problem(410, "Gone", "REST v1 was retired; use https://api.runpod.io/v2"));
         return;
       }
       if (!("Bearer " + apiKey).equals(ex.getRequestHeaders().getFirst("Authorization"))
           || ex.getRequestHeaders().get("Authorization").size() != 1) {
-        send(ex, problem(401, "Unauthorized", "missing or invalid bearer token"));
+        send(ex, FakeReply.problem(401, "Unauthorized", "missing or invalid bearer token"));
         return;
       }
       Route route = route(method, path);
       if (route == null) {
-        Reply r = knownPath(path) ? problem(405, "Method Not Allowed", "The requested method is not allowed for this path.")
-            : problem(404, "Not Found", "no such path: " + path);
+        FakeReply r = knownPath(path) ? FakeReply.problem(405, "Method Not Allowed", "The requested method is not allowed for this path.")
+            : FakeReply.problem(404, "Not Found", "no such path: " + path);
         send(ex, r);
         return;
       }
@@ -231,10 +218,10 @@ final class FakeRunPod implements AutoCloseable {
       if (fault == Fault.SLOW_BEFORE) {
         pause(slowDelay());
       }
-      Reply reply = act(route, method, path, ex.getRequestURI().getRawQuery(), raw);
+      FakeReply reply = act(route, method, path, ex.getRequestURI().getRawQuery(), raw);
       if (fault != null) {
         switch (fault) {
-          case SERVER_ERROR_AFTER -> reply = problem(500, "Internal Server Error", "upstream failure");
+          case SERVER_ERROR_AFTER -> reply = FakeReply.problem(500, "Internal Server Error", "upstream failure");
           case DROP_AFTER -> {
             return; // try-with-resources closes the exchange without an answer: the connection drops
           }
@@ -251,12 +238,12 @@ final class FakeRunPod implements AutoCloseable {
   /** Handles a fault that strikes before the call is acted on; true when the exchange is done. */
   private boolean before(HttpExchange ex, Fault fault) throws IOException {
     switch (fault) {
-      case SERVER_ERROR -> send(ex, problem(500, "Internal Server Error", "upstream failure"));
-      case UNAVAILABLE -> send(ex, withRetryAfter(problem(503, "Service Unavailable", "try again")));
+      case SERVER_ERROR -> send(ex, FakeReply.problem(500, "Internal Server Error", "upstream failure"));
+      case UNAVAILABLE -> send(ex, withRetryAfter(FakeReply.problem(503, "Service Unavailable", "try again")));
       case DROP -> { }
-      case RATE_LIMITED -> send(ex, withRetryAfter(problem(429, "Too Many Requests", "rate limit exceeded for the minute window")));
-      case CAPACITY -> send(ex, problem(400, "Bad Request", CAPACITY_DETAIL));
-      case PAYMENT -> send(ex, problem(402, "Payment Required", "Insufficient balance to deploy this pod."));
+      case RATE_LIMITED -> send(ex, withRetryAfter(FakeReply.problem(429, "Too Many Requests", "rate limit exceeded for the minute window")));
+      case CAPACITY -> send(ex, FakeReply.problem(400, "Bad Request", CAPACITY_DETAIL));
+      case PAYMENT -> send(ex, FakeReply.problem(402, "Payment Required", "Insufficient balance to deploy this pod."));
       default -> {
         return false;
       }
@@ -264,7 +251,7 @@ final class FakeRunPod implements AutoCloseable {
     return true;
   }
 
-  private Reply act(Route route, String method, String path, String query, byte[] raw) {
+  private FakeReply act(Route route, String method, String path, String query, byte[] raw) {
     return switch (route) {
       case CREATE -> create(raw);
       case LIST -> state.list(query);
@@ -275,26 +262,26 @@ final class FakeRunPod implements AutoCloseable {
     };
   }
 
-  private Reply create(byte[] raw) {
+  private FakeReply create(byte[] raw) {
     JsonObject body = parse(raw);
     if (body == null) {
-      return problem(400, "Bad Request", "request body is not a JSON object");
+      return FakeReply.problem(400, "Bad Request", "request body is not a JSON object");
     }
     FakeRunPodSchema.Violation v = FakeRunPodSchema.createPod(body);
     if (v != null) {
-      return problem(v.status(), v.status() == 422 ? "Unprocessable Entity" : "Bad Request", v.detail(), v.errors());
+      return FakeReply.problem(v.status(), v.status() == 422 ? "Unprocessable Entity" : "Bad Request", v.detail(), v.errors());
     }
     return state.create(body);
   }
 
-  private Reply action(String id, byte[] raw) {
+  private FakeReply action(String id, byte[] raw) {
     JsonObject body = parse(raw);
     if (body == null) {
-      return problem(400, "Bad Request", "request body is not a JSON object");
+      return FakeReply.problem(400, "Bad Request", "request body is not a JSON object");
     }
     FakeRunPodSchema.Violation v = FakeRunPodSchema.action(body);
     if (v != null) {
-      return problem(v.status(), "Unprocessable Entity", v.detail(), v.errors());
+      return FakeReply.problem(v.status(), "Unprocessable Entity", v.detail(), v.errors());
     }
     return state.action(id, body.getString("action"));
   }
@@ -341,37 +328,15 @@ final class FakeRunPod implements AutoCloseable {
     return m.group(1);
   }
 
-  private Reply withRetryAfter(Reply r) {
+  private FakeReply withRetryAfter(FakeReply r) {
     Map<String, String> h = new HashMap<>(r.headers());
     synchronized (this) {
       h.put("Retry-After", Integer.toString(retryAfterSeconds));
     }
-    return new Reply(r.status(), h, r.body());
+    return new FakeReply(r.status(), h, r.body());
   }
 
-  static Reply problem(int status, String title, String detail) {
-    return problem(status, title, detail, List.of());
-  }
-
-  static Reply problem(int status, String title, String detail, List<String> errors) {
-    JsonObjectBuilder b = Json.createObjectBuilder().add("title", title).add("status", status).add("detail", detail);
-    if (!errors.isEmpty()) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
-      errors.forEach(a::add);
-      b.add("errors", a);
-    }
-    return new Reply(status, Map.of("Content-Type", "application/problem+json"), bytes(b.build()));
-  }
-
-  static Reply ok(int status, JsonObject body) {
-    return Reply.json(status, body);
-  }
-
-  static Reply noContent() {
-    return Reply.noContent();
-  }
-
-  private static void send(HttpExchange ex, Reply r) throws IOException {
+  private static void send(HttpExchange ex, FakeReply r) throws IOException {
     r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
     if (r.body() == null) {
       ex.sendResponseHeaders(r.status(), -1);
@@ -390,10 +355,6 @@ final class FakeRunPod implements AutoCloseable {
     } catch (RuntimeException e) {
       return null;
     }
-  }
-
-  private static byte[] bytes(JsonObject o) {
-    return o.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static void pause(Duration d) {

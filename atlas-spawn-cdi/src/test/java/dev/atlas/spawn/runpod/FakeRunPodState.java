@@ -148,21 +148,21 @@ final class FakeRunPodState {
 
   // ---- routes ------------------------------------------------------------------------------
 
-  synchronized FakeRunPod.Reply create(JsonObject body) {
+  synchronized FakeReply create(JsonObject body) {
     String gpuId = body.getJsonObject("gpu").getString("id");
     if (insufficientBalance) {
-      return FakeRunPod.problem(402, "Payment Required", "Insufficient balance to deploy this pod.");
+      return FakeReply.problem(402, "Payment Required", "Insufficient balance to deploy this pod.");
     }
     if (body.containsKey("templateId") && !templates.contains(body.getString("templateId"))) {
-      return FakeRunPod.problem(404, "Not Found", "template not found");
+      return FakeReply.problem(404, "Not Found", "template not found");
     }
     if (forbidden.contains(gpuId)) {
-      return FakeRunPod.problem(403, "Forbidden", "access denied to this GPU pool");
+      return FakeReply.problem(403, "Forbidden", "access denied to this GPU pool");
     }
     Offer offer = offers.get(gpuId);
     String cloud = body.containsKey("cloud") ? body.getString("cloud") : "SECURE";
     if (offer == null || stock.getOrDefault(gpuId, 0) <= 0 || (cloud.equals("COMMUNITY") && !offer.community())) {
-      return FakeRunPod.problem(400, "Bad Request", FakeRunPod.CAPACITY_DETAIL);
+      return FakeReply.problem(400, "Bad Request", FakeRunPod.CAPACITY_DETAIL);
     }
     stock.merge(gpuId, -1, Integer::sum);
     String id = String.format("fk%08x", ++ids);
@@ -179,13 +179,13 @@ final class FakeRunPodState {
     if (readsToRun == 0) {
       run(pod);
     }
-    return FakeRunPod.ok(201, json(pod));
+    return FakeReply.json(201, json(pod));
   }
 
-  synchronized FakeRunPod.Reply get(String id) {
+  synchronized FakeReply get(String id) {
     FakePod pod = pods.get(id);
     if (pod == null) {
-      return FakeRunPod.problem(404, "Not Found", "pod not found");
+      return FakeReply.problem(404, "Not Found", "pod not found");
     }
     pod.reads++;
     if (pod.status.equals("PROVISIONING") || pod.status.equals("STARTING")) {
@@ -195,17 +195,17 @@ final class FakeRunPodState {
         pod.status = "STARTING";
       }
     }
-    return FakeRunPod.ok(200, json(pod));
+    return FakeReply.json(200, json(pod));
   }
 
-  synchronized FakeRunPod.Reply list(String query) {
+  synchronized FakeReply list(String query) {
     long call = listCalls++;
     Map<String, String> q = query(query);
     int from = 0;
     if (q.containsKey("cursor")) {
       String c = q.get("cursor");
       if (!c.matches("c[0-9]{1,9}")) {
-        return FakeRunPod.problem(400, "Bad Request", "invalid cursor");
+        return FakeReply.problem(400, "Bad Request", "invalid cursor");
       }
       from = Integer.parseInt(c.substring(1));
     }
@@ -219,25 +219,25 @@ final class FakeRunPodState {
     if (to < visible.size()) {
       page.add("nextCursor", "c" + to);
     }
-    return FakeRunPod.ok(200, page.build());
+    return FakeReply.json(200, page.build());
   }
 
-  synchronized FakeRunPod.Reply delete(String id) {
+  synchronized FakeReply delete(String id) {
     FakePod pod = pods.remove(id);
     if (pod == null) {
-      return FakeRunPod.problem(404, "Not Found", "pod not found");
+      return FakeReply.problem(404, "Not Found", "pod not found");
     }
     stock.merge(pod.body.getJsonObject("gpu").getString("id"), 1, Integer::sum);
-    return FakeRunPod.noContent();
+    return FakeReply.noContent();
   }
 
-  synchronized FakeRunPod.Reply action(String id, String action) {
+  synchronized FakeReply action(String id, String action) {
     FakePod pod = pods.get(id);
     if (pod == null) {
-      return FakeRunPod.problem(404, "Not Found", "pod not found");
+      return FakeReply.problem(404, "Not Found", "pod not found");
     }
     if (!actions(pod.status).contains(action)) {
-      return FakeRunPod.problem(409, "Conflict", "action '" + action + "' is not valid for a pod in status " + pod.status);
+      return FakeReply.problem(409, "Conflict", "action '" + action + "' is not valid for a pod in status " + pod.status);
     }
     switch (action) {
       case "terminate" -> {
@@ -250,14 +250,14 @@ final class FakeRunPodState {
       }
       default -> run(pod); // restart
     }
-    return FakeRunPod.ok(200, json(pod));
+    return FakeReply.json(200, json(pod));
   }
 
-  synchronized FakeRunPod.Reply catalog(String query) {
+  synchronized FakeReply catalog(String query) {
     Map<String, String> q = query(query);
     boolean availability = "AVAILABILITY".equals(q.get("include"));
     if (availability != q.containsKey("product")) {
-      return FakeRunPod.problem(400, "Bad Request", "product is required with include=AVAILABILITY, and valid only with it");
+      return FakeReply.problem(400, "Bad Request", "product is required with include=AVAILABILITY, and valid only with it");
     }
     JsonArrayBuilder gpus = Json.createArrayBuilder();
     for (Offer o : offers.values()) {
@@ -277,7 +277,7 @@ final class FakeRunPodState {
       }
       gpus.add(g);
     }
-    return FakeRunPod.ok(200, Json.createObjectBuilder().add("gpus", gpus).build());
+    return FakeReply.json(200, Json.createObjectBuilder().add("gpus", gpus).build());
   }
 
   // ---- helpers -----------------------------------------------------------------------------
