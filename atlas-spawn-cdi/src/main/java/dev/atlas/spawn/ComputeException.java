@@ -33,6 +33,8 @@ public class ComputeException extends RuntimeException {
     INSUFFICIENT_BALANCE,
     /** The provider or the spawner rejected the request as malformed (HTTP 400, 422). */
     VALIDATION,
+    /** The request conflicts with the pod's current state, e.g. starting a running pod (HTTP 409). */
+    CONFLICT,
     /** A deadline passed: the pod did not become ready, or a call did not answer in time. */
     TIMEOUT,
     /** No usable answer: connection refused or reset, TLS failure, unreadable response. */

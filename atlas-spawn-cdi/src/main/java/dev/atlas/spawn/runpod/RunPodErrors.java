@@ -26,8 +26,8 @@ final class RunPodErrors {
       case 402 -> Kind.INSUFFICIENT_BALANCE;
       case 403 -> Kind.FORBIDDEN;
       case 404 -> Kind.NOT_FOUND;
-      // 409: the action is not legal in the pod's current status (the SPI has no CONFLICT kind).
-      case 409, 422 -> Kind.VALIDATION;
+      case 409 -> Kind.CONFLICT; // the action is not legal in the pod's current status
+      case 422 -> Kind.VALIDATION;
       case 429 -> Kind.RATE_LIMITED;
       default -> Kind.PROVIDER; // 405, 410 (a retired API answered: check the base URL), ...
     };

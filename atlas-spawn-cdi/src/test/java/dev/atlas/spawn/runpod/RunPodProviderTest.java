@@ -200,7 +200,7 @@ class RunPodProviderTest {
 
     provider.stop(c.id());
     ComputeException conflict = catchThrowableOfType(ComputeException.class, () -> provider.stop(c.id()));
-    assertThat(conflict.kind()).isEqualTo(Kind.VALIDATION);
+    assertThat(conflict.kind()).isEqualTo(Kind.CONFLICT);
     assertThat(conflict.httpStatus()).hasValue(409);
     assertThat(conflict.getMessage()).endsWith("(conflict: the action is not legal in the pod's current status)");
   }
