@@ -1,0 +1,79 @@
+package dev.atlas.examples.pod;
+
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.ext.RuntimeDelegate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.startup.Tomcat;
+import org.jboss.resteasy.core.ResteasyDeploymentImpl;
+import org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher;
+import org.jboss.resteasy.spi.ResteasyDeployment;
+import org.jboss.resteasy.spi.ResteasyProviderFactory;
+
+/** Serves the application with RESTEasy's servlet dispatcher in embedded Tomcat, on all interfaces. */
+final class ResteasyServer {
+  private ResteasyServer() {}
+
+  static RunningServer start(Application app, int port) {
+    // The shaded jar lists both runtimes' RuntimeDelegate; make RESTEasy's the one in force.
+    RuntimeDelegate.setInstance(ResteasyProviderFactory.getInstance());
+    ResteasyDeployment deployment = new ResteasyDeploymentImpl();
+    deployment.setApplication(app);
+    deployment.start();
+    Tomcat tomcat = new Tomcat();
+    Path baseDir;
+    try {
+      baseDir = Files.createTempDirectory("inference-pod-tomcat");
+      tomcat.setBaseDir(baseDir.toString());
+      tomcat.getConnector().setPort(port);
+      Context context = tomcat.addContext("", baseDir.toString());
+      context.addServletContainerInitializer(
+          (classes, servletContext) -> servletContext.setAttribute(ResteasyDeployment.class.getName(), deployment), null);
+      Wrapper servlet = Tomcat.addServlet(context, "jaxrs", new HttpServlet30Dispatcher());
+      servlet.setAsyncSupported(true);
+      servlet.setLoadOnStartup(1);
+      context.addServletMappingDecoded("/*", "jaxrs");
+      tomcat.start();
+    } catch (IOException e) {
+      deployment.stop();
+      throw new UncheckedIOException("cannot create Tomcat's base directory", e);
+    } catch (LifecycleException e) {
+      deployment.stop();
+      throw new IllegalStateException("Tomcat did not start: " + e.getMessage(), e);
+    }
+    int bound = tomcat.getConnector().getLocalPort();
+    Path dir = baseDir;
+    return new RunningServer() {
+      @Override
+      public int port() {
+        return bound;
+      }
+
+      @Override
+      public void close() {
+        try {
+          tomcat.stop();
+          tomcat.destroy();
+        } catch (LifecycleException e) {
+          throw new IllegalStateException("Tomcat did not stop cleanly", e);
+        } finally {
+          deployment.stop();
+          deleteTree(dir);
+        }
+      }
+    };
+  }
+
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+}
