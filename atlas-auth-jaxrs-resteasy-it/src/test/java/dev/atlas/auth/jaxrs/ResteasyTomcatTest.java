@@ -36,7 +36,7 @@ class ResteasyTomcatTest extends JaxrsBearerContract {
       Wrapper servlet = Tomcat.addServlet(context, "jaxrs", new HttpServlet30Dispatcher());
       servlet.setAsyncSupported(true);
       servlet.setLoadOnStartup(1);
-      context.addServletMappingDecoded("/*", "jaxrs");
+      context.addServletMapping("/*", "jaxrs");
       tomcat.start();
     } catch (Exception | Error e) {
       stop(tomcat, deployment, baseDir);

@@ -27,6 +27,7 @@ final class ContractApps {
       }
 
       @Override
+      @SuppressWarnings("deprecation") // the portable way to hand both runtimes configured instances
       public Set<Object> getSingletons() {
         return singletons;
       }

@@ -35,9 +35,17 @@ public final class InferencePod {
     if (!options.auth()) {
       System.err.println("inference-pod: WARNING: --no-auth: every endpoint is open to anyone who can reach the port");
     }
-    RunningServer server = options.runtime() == Runtime.JERSEY
-        ? JerseyServer.start(app, options.port())
-        : ResteasyServer.start(app, options.port());
+    RunningServer server;
+    try {
+      server = options.runtime() == Runtime.JERSEY
+          ? JerseyServer.start(app, options.port())
+          : ResteasyServer.start(app, options.port());
+    } catch (RuntimeException e) {
+      System.err.println("inference-pod: cannot start the " + options.runtime().label() + " server on port "
+          + options.port() + ": " + e);
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

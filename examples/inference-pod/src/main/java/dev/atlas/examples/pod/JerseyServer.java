@@ -17,17 +17,6 @@ final class JerseyServer {
     RuntimeDelegate.setInstance(new org.glassfish.jersey.server.internal.RuntimeDelegateImpl());
     ResourceConfig config = ResourceConfig.forApplication(app).property(ServerProperties.WADL_FEATURE_DISABLE, true);
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://0.0.0.0:" + port + "/"), config);
-    int bound = server.getListeners().iterator().next().getPort();
-    return new RunningServer() {
-      @Override
-      public int port() {
-        return bound;
-      }
-
-      @Override
-      public void close() {
-        server.shutdownNow();
-      }
-    };
+    return new RunningServer(server.getListeners().iterator().next().getPort(), server::shutdownNow);
   }
 }

@@ -55,7 +55,13 @@ final class PodApplication extends Application {
     return Set.of(PodResources.Health.class, PodResources.V1.class);
   }
 
+  /**
+   * The configured feature instance. Deprecated in JAX-RS 4 in favour of CDI, but it is the one
+   * portable way to hand a runtime a configured provider without a container, and both runtimes
+   * support it.
+   */
   @Override
+  @SuppressWarnings("deprecation")
   public Set<Object> getSingletons() {
     return singletons;
   }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 import org.jboss.resteasy.core.ResteasyDeploymentImpl;
@@ -25,48 +26,52 @@ final class ResteasyServer {
     ResteasyDeployment deployment = new ResteasyDeploymentImpl();
     deployment.setApplication(app);
     deployment.start();
-    Tomcat tomcat = new Tomcat();
     Path baseDir;
     try {
       baseDir = Files.createTempDirectory("inference-pod-tomcat");
+    } catch (IOException e) {
+      deployment.stop();
+      throw new UncheckedIOException("cannot create Tomcat's base directory", e);
+    }
+    Tomcat tomcat = new Tomcat();
+    try {
       tomcat.setBaseDir(baseDir.toString());
       tomcat.getConnector().setPort(port);
+      tomcat.getConnector().setThrowOnFailure(true); // a port in use fails the start instead of a log line
       Context context = tomcat.addContext("", baseDir.toString());
+      // The dispatcher serves the deployment it finds in the servlet context.
       context.addServletContainerInitializer(
           (classes, servletContext) -> servletContext.setAttribute(ResteasyDeployment.class.getName(), deployment), null);
       Wrapper servlet = Tomcat.addServlet(context, "jaxrs", new HttpServlet30Dispatcher());
       servlet.setAsyncSupported(true);
       servlet.setLoadOnStartup(1);
-      context.addServletMappingDecoded("/*", "jaxrs");
+      context.addServletMapping("/*", "jaxrs");
       tomcat.start();
-    } catch (IOException e) {
-      deployment.stop();
-      throw new UncheckedIOException("cannot create Tomcat's base directory", e);
+      if (tomcat.getConnector().getState() != LifecycleState.STARTED) {
+        throw new LifecycleException("the connector is " + tomcat.getConnector().getStateName());
+      }
     } catch (LifecycleException e) {
-      deployment.stop();
-      throw new IllegalStateException("Tomcat did not start: " + e.getMessage(), e);
+      IllegalStateException failed = new IllegalStateException("Tomcat did not start: " + e.getMessage(), e);
+      try {
+        stop(tomcat, deployment, baseDir);
+      } catch (RuntimeException cleanup) {
+        failed.addSuppressed(cleanup);
+      }
+      throw failed;
     }
-    int bound = tomcat.getConnector().getLocalPort();
-    Path dir = baseDir;
-    return new RunningServer() {
-      @Override
-      public int port() {
-        return bound;
-      }
+    return new RunningServer(tomcat.getConnector().getLocalPort(), () -> stop(tomcat, deployment, baseDir));
+  }
 
-      @Override
-      public void close() {
-        try {
-          tomcat.stop();
-          tomcat.destroy();
-        } catch (LifecycleException e) {
-          throw new IllegalStateException("Tomcat did not stop cleanly", e);
-        } finally {
-          deployment.stop();
-          deleteTree(dir);
-        }
-      }
-    };
+  private static void stop(Tomcat tomcat, ResteasyDeployment deployment, Path baseDir) {
+    try {
+      tomcat.stop();
+      tomcat.destroy();
+    } catch (LifecycleException e) {
+      throw new IllegalStateException("Tomcat did not stop cleanly", e);
+    } finally {
+      deployment.stop();
+      deleteTree(baseDir);
+    }
   }
 
   private static void deleteTree(Path dir) {

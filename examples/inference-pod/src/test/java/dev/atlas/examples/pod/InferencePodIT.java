@@ -223,6 +223,17 @@ class InferencePodIT {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"jersey", "resteasy"})
+  void aPortInUseExitsWith1SayingSo(String runtime) throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0);
+        PodProcess p = PodProcess.start(Map.of("ATLAS_PRESHARED_KEY", K, "PORT", Integer.toString(taken.getLocalPort())), "--runtime", runtime)) {
+      assertThat(p.awaitExit()).isEqualTo(1);
+      assertThat(p.stdout()).isEmpty();
+      assertThat(p.stderr()).contains("inference-pod: cannot start the " + runtime + " server on port " + taken.getLocalPort()).doesNotContain(K);
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"--runtime=tomcat", "--verbose"})
   void aBadArgumentExitsWith2AndTheUsage(String arg) throws Exception {
     try (PodProcess p = PodProcess.start(ENV, arg)) {
