@@ -50,8 +50,12 @@ class ResteasyTomcatTest extends JaxrsBearerContract {
       }
 
       @Override
-      public void close() throws Exception {
-        stop(tomcat, deployment, baseDir);
+      public void close() {
+        try {
+          stop(tomcat, deployment, baseDir);
+        } catch (Exception e) {
+          throw new IllegalStateException("RESTEasy/Tomcat did not stop cleanly", e);
+        }
       }
     };
   }

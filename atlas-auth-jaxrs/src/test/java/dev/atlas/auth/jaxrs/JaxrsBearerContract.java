@@ -45,8 +45,9 @@ public abstract class JaxrsBearerContract {
     /** {@code http://127.0.0.1:port} */
     URI base();
 
+    /** Stops the server; failures are unchecked. */
     @Override
-    void close() throws Exception;
+    void close();
   }
 
   /** Deploys {@code app} on this runtime on 127.0.0.1 and a free port; throws if it fails to start. */

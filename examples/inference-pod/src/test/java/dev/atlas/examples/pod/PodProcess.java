@@ -100,12 +100,19 @@ final class PodProcess implements AutoCloseable {
     }
   }
 
+  /** Stops the pod (SIGTERM, then SIGKILL after 20 s) and removes its stderr file. */
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     process.destroy();
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    } finally {
+      Files.deleteIfExists(stderr);
     }
-    Files.deleteIfExists(stderr);
   }
 }
