@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -36,7 +37,17 @@ final class ContractResources {
   @Path("/api")
   public static final class Protected {
     final AtomicInteger writes = new AtomicInteger();
+    final AtomicInteger fileReads = new AtomicInteger();
     final EntityReads reads = new EntityReads();
+
+    /** A catch-all template: the router hands it dot segments as they arrived. */
+    @GET
+    @Path("files/{path: .*}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String file(@PathParam("path") String path) {
+      fileReads.incrementAndGet();
+      return "file " + path;
+    }
 
     @GET
     @Path("whoami")

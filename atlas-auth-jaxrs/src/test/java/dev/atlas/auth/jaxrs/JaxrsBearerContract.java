@@ -321,6 +321,22 @@ public abstract class JaxrsBearerContract {
     }
   }
 
+  /** A catch-all template sees dot segments the router did not resolve: they must not pass as /status. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("targets")
+  void row24DotSegmentsUnderACatchAllTemplateNeverReachAnExclusion(Target t) {
+    int reads = t.api().fileReads.get();
+    for (String path : new String[] {
+        "/api/files/x/../../../status", "/api/files/x%2F..%2F..%2F..%2Fstatus", "/api/files/x/..%2F..%2F..%2Fstatus",
+        "/api/files/%2E%2E/%2E%2E/status", "/./status"}) {
+      RawHttp.Response r = get(t, path);
+      if (r.status() != 400) { // a container may refuse an encoded slash or dot segment outright
+        assertRefused(r, 401, C0);
+      }
+    }
+    assertThat(t.api().fileReads.get()).isEqualTo(reads);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("targets")
   void row25UploadWithoutTokenIs401AndNoEntityIsEverRead(Target t) {
