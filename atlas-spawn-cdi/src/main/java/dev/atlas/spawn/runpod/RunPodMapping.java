@@ -113,14 +113,10 @@ final class RunPodMapping {
     return new PodSpec.NetworkMount(n.volumeId(), n.mountPath());
   }
 
-  /**
-   * The spawner's view of a pod.
-   *
-   * @param displayName the name to report, or null for RunPod's pod name
-   */
-  static Compute compute(Pod pod, String displayName) {
+  /** The spawner's view of a pod, under RunPod's name for it. */
+  static Compute compute(Pod pod) {
     Compute.Builder b = Compute.builder(pod.id(), RunPodProvider.NAME, status(pod.status()), pod.createdAt())
-        .name(displayName != null ? displayName : pod.name())
+        .name(pod.name())
         .costPerHour(BigDecimal.valueOf(pod.costPerHour()));
     if (pod.status() == PodStatus.ERROR) {
       b.statusDetail("RunPod status ERROR (unrecoverable)");

@@ -21,9 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The {@code runpod} provider: GPU pods on RunPod's REST API v2.
  *
  * <p>Each spawn is named {@code atlas-<owner>-<launchId>} on RunPod; that name is how an ambiguous
- * create is reconciled (RunPod has no idempotency key and no tags), so it is not the request's
- * display name. {@link #spawn} reports the display name the spawner asked for ({@link
- * LaunchSpec#name()}); {@link #get} and {@link #list} report RunPod's name.
+ * create is reconciled (RunPod has no idempotency key and no tags), so a name given in the request
+ * is not used on RunPod. {@link #spawn}, {@link #get} and {@link #list} all report RunPod's name.
  *
  * <p>HTTP ports are reached through RunPod's proxy, {@code https://<podId>-<port>.proxy.runpod.net},
  * which is public: the pod checks the bearer token itself. TCP ports come from the pod's runtime
@@ -121,7 +120,7 @@ public final class RunPodProvider implements ComputeProvider {
       if (created.afterAmbiguity()) {
         sweepOnTerminate.put(created.pod().id(), podName);
       }
-      return RunPodMapping.compute(created.pod(), spec.name());
+      return RunPodMapping.compute(created.pod());
     } catch (RunPodApiException e) {
       throw RunPodErrors.toCompute(e, null);
     }
@@ -131,7 +130,7 @@ public final class RunPodProvider implements ComputeProvider {
   public Optional<Compute> get(String id) {
     Objects.requireNonNull(id, "id");
     try {
-      return Optional.of(RunPodMapping.compute(client.getPod(id), null));
+      return Optional.of(RunPodMapping.compute(client.getPod(id)));
     } catch (IllegalArgumentException e) {
       return Optional.empty(); // not a RunPod id: RunPod cannot know it
     } catch (RunPodApiException e) {
@@ -147,7 +146,7 @@ public final class RunPodProvider implements ComputeProvider {
     try {
       List<Compute> out = new ArrayList<>();
       for (Pod pod : client.listPods()) {
-        out.add(RunPodMapping.compute(pod, null));
+        out.add(RunPodMapping.compute(pod));
       }
       return out;
     } catch (RunPodApiException e) {
@@ -179,7 +178,7 @@ public final class RunPodProvider implements ComputeProvider {
   private Compute action(String id, boolean stop) {
     Objects.requireNonNull(id, "id");
     try {
-      return RunPodMapping.compute(stop ? client.stop(id) : client.start(id), null);
+      return RunPodMapping.compute(stop ? client.stop(id) : client.start(id));
     } catch (IllegalArgumentException e) {
       throw ComputeException.builder(ComputeException.Kind.NOT_FOUND, "no RunPod pod can have the id given: "
           + e.getMessage()).provider(NAME).build();

@@ -120,7 +120,7 @@ public abstract class ComputeProviderConformance {
     assertThat(compute.id()).isNotBlank();
     assertThat(compute.provider()).isEqualTo(provider().name());
     assertThat(compute.status()).isNotIn(ComputeStatus.FAILED, ComputeStatus.TERMINATED);
-    assertThat(compute.name()).contains(spec.name());
+    assertThat(compute.name()).hasValueSatisfying(n -> assertThat(n).contains(spec.launchId())); // names the spawn
     assertThat(compute.createdAt()).isNotNull();
     assertThat(compute.auth()).isEmpty();
   }
@@ -132,6 +132,7 @@ public abstract class ComputeProviderConformance {
     assertThat(provider().get(compute.id())).hasValueSatisfying(c -> {
       assertThat(c.id()).isEqualTo(compute.id());
       assertThat(c.provider()).isEqualTo(provider().name());
+      assertThat(c.name()).isEqualTo(compute.name()); // one name, whoever asks
     });
     assertThat(provider().list()).extracting(Compute::id).contains(compute.id());
   }

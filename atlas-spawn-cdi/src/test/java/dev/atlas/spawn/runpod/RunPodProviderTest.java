@@ -81,7 +81,7 @@ class RunPodProviderTest {
         Map.entry(ReservedEnv.PRESHARED_KEY, SECRET), Map.entry(ReservedEnv.LAUNCH_ID, "launch0123abcd"));
 
     assertThat(compute.provider()).isEqualTo("runpod");
-    assertThat(compute.name()).hasValue("atlas-launch0123abcd");
+    assertThat(compute.name()).hasValue("atlas-test-launch0123abcd");
     assertThat(compute.status()).isEqualTo(ComputeStatus.PROVISIONING);
     assertThat(compute.endpoints()).containsExactly(
         new Endpoint(Port.http(8000), URI.create("https://" + compute.id() + "-8000.proxy.runpod.net")));
