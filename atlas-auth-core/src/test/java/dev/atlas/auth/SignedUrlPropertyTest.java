@@ -3,6 +3,7 @@ package dev.atlas.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atlas.auth.SignedUrl.Verification;
+import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -221,6 +222,19 @@ class SignedUrlPropertyTest {
     Assume.that(!suffix.isEmpty() && suffix.chars().anyMatch(ch -> ch != 0));
     String other = SECRET + suffix;
     assertThat(SignedUrl.verify(sign(url(path, params)), other, at(NOW))).isEqualTo(Verification.BAD_SIGNATURE);
+  }
+
+  @Property
+  void anyLifetimeEitherSignsOrIsRefusedNamingExpiresIn(@ForAll long seconds) {
+    boolean overflows = BigInteger.valueOf(NOW).add(BigInteger.valueOf(seconds)).bitLength() > 63;
+    try {
+      String signed = SignedUrl.sign("https://x.test/a", SECRET, Duration.ofSeconds(seconds), at(NOW));
+      assertThat(overflows).isFalse();
+      assertThat(verify(signed)).isEqualTo(seconds >= 0 ? Verification.VALID : Verification.EXPIRED);
+    } catch (IllegalArgumentException refused) {
+      assertThat(overflows).isTrue();
+      assertThat(refused.getMessage()).startsWith("expiresIn: ");
+    }
   }
 
   @Provide
