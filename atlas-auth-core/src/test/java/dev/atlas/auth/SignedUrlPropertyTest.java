@@ -108,6 +108,16 @@ class SignedUrlPropertyTest {
     return params;
   }
 
+  /** The decoded query of {@code path} with {@code params}, signed for 60 s. */
+  static Map<String, String> signedQuery(String path, Map<String, String> params) {
+    return decodedQuery(sign(url(path, params)));
+  }
+
+  /** One of the keys of {@code params}. */
+  static String pick(Map<String, String> params, int which) {
+    return new ArrayList<>(params.keySet()).get(which % params.size());
+  }
+
   static String pathOf(String url) {
     return url.substring("https://x.test".length(), url.indexOf('?'));
   }
@@ -131,7 +141,7 @@ class SignedUrlPropertyTest {
   @Property
   void reorderingAndReEncodingTheQueryOrChangingTheHostKeepsItValid(
       @ForAll("paths") String path, @ForAll("params") Map<String, String> params, @ForAll long seed) {
-    Map<String, String> signed = decodedQuery(sign(url(path, params)));
+    Map<String, String> signed = signedQuery(path, params);
     List<String> pairs = new ArrayList<>();
     signed.forEach((k, v) -> pairs.add(percentEncodeEveryByte(k) + "=" + percentEncodeEveryByte(v)));
     Collections.shuffle(pairs, new Random(seed));
@@ -162,8 +172,8 @@ class SignedUrlPropertyTest {
   void anyChangedValueIsBadSignature(
       @ForAll("paths") String path, @ForAll("someParams") Map<String, String> params,
       @ForAll @IntRange(min = 0, max = 5) int which, @ForAll("text20") String value) {
-    Map<String, String> q = decodedQuery(sign(url(path, params)));
-    String key = new ArrayList<>(params.keySet()).get(which % params.size());
+    Map<String, String> q = signedQuery(path, params);
+    String key = pick(params, which);
     Assume.that(!q.get(key).equals(value));
     q.put(key, value);
     assertThat(verify(url(path, q))).isEqualTo(Verification.BAD_SIGNATURE);
@@ -173,8 +183,8 @@ class SignedUrlPropertyTest {
   void anyRenamedKeyIsBadSignature(
       @ForAll("paths") String path, @ForAll("someParams") Map<String, String> params,
       @ForAll @IntRange(min = 0, max = 5) int which, @ForAll("text10") String newKey) {
-    Map<String, String> q = decodedQuery(sign(url(path, params)));
-    String key = new ArrayList<>(params.keySet()).get(which % params.size());
+    Map<String, String> q = signedQuery(path, params);
+    String key = pick(params, which);
     Assume.that(!q.containsKey(newKey));
     Map<String, String> renamed = new LinkedHashMap<>();
     q.forEach((k, v) -> renamed.put(k.equals(key) ? newKey : k, v));
@@ -185,9 +195,9 @@ class SignedUrlPropertyTest {
   void anyAddedOrRemovedParameterIsBadSignature(
       @ForAll("paths") String path, @ForAll("someParams") Map<String, String> params,
       @ForAll @IntRange(min = 0, max = 5) int which, @ForAll("text10") String newKey, @ForAll("text20") String value) {
-    Map<String, String> q = decodedQuery(sign(url(path, params)));
+    Map<String, String> q = signedQuery(path, params);
     Map<String, String> removed = new LinkedHashMap<>(q);
-    removed.remove(new ArrayList<>(params.keySet()).get(which % params.size()));
+    removed.remove(pick(params, which));
     assertThat(verify(url(path, removed))).isEqualTo(Verification.BAD_SIGNATURE);
     Assume.that(!q.containsKey(newKey));
     q.put(newKey, value);
@@ -198,7 +208,7 @@ class SignedUrlPropertyTest {
   void anyOtherExpIsBadSignatureOrExpired(
       @ForAll("paths") String path, @ForAll("params") Map<String, String> params,
       @ForAll @LongRange(min = NOW - 1000, max = NOW + 1_000_000) long exp) {
-    Map<String, String> q = decodedQuery(sign(url(path, params)));
+    Map<String, String> q = signedQuery(path, params);
     Assume.that(exp != NOW + 60);
     q.put(SignedUrl.EXP, Long.toString(exp));
     assertThat(verify(url(path, q))).isEqualTo(exp < NOW ? Verification.EXPIRED : Verification.BAD_SIGNATURE);
@@ -208,7 +218,7 @@ class SignedUrlPropertyTest {
   void anySingleCharacterChangeOfTheSignatureIsBadSignature(
       @ForAll("paths") String path, @ForAll("params") Map<String, String> params,
       @ForAll @IntRange(min = 0, max = 42) int index, @ForAll char c) {
-    Map<String, String> q = decodedQuery(sign(url(path, params)));
+    Map<String, String> q = signedQuery(path, params);
     String sig = q.get(SignedUrl.SIG);
     Assume.that(sig.charAt(index) != c && !Character.isSurrogate(c));
     q.put(SignedUrl.SIG, sig.substring(0, index) + c + sig.substring(index + 1));
