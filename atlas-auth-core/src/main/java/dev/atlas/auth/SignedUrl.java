@@ -56,7 +56,8 @@ public final class SignedUrl {
    *
    * @param secret the HMAC key, used as the UTF-8 bytes of the string (not decoded); not empty
    * @param expiresIn whole seconds count; zero or negative gives a URL that is already expired
-   * @throws IllegalArgumentException if the secret is empty or the query repeats a key
+   * @throws IllegalArgumentException if the secret is empty, the query repeats a key, or now +
+   *     expiresIn overflows
    */
   public static String sign(String url, String secret, Duration expiresIn, Clock clock) {
     Objects.requireNonNull(url, "url");
@@ -73,7 +74,12 @@ public final class SignedUrl {
       }
     }
     params.remove(SIG);
-    long exp = Math.addExact(clock.instant().getEpochSecond(), expiresIn.getSeconds());
+    long exp;
+    try {
+      exp = Math.addExact(clock.instant().getEpochSecond(), expiresIn.getSeconds());
+    } catch (ArithmeticException overflow) {
+      throw new IllegalArgumentException("expiresIn: now + " + expiresIn + " does not fit in Unix seconds");
+    }
     params.put(EXP, Long.toString(exp));
     String sig = signature(mac, uri.signedPath(), FormCodec.encode(params));
     params.put(SIG, sig);
