@@ -175,8 +175,11 @@ public final class BearerPolicy {
   }
 
   /**
-   * The CORS headers for a response to a request from {@code origin} (whatever the decision, a
-   * refusal included); empty when CORS is off or the origin is not allowed.
+   * The CORS headers for a response to a request from {@code origin}: add them to every response
+   * but a {@link Decision.Preflight} answer (an {@code Allow}'s or {@code Pass}'s response from the
+   * application, a {@code Refuse}), which carries its own complete set; adding both would repeat
+   * {@code Access-Control-Allow-Origin}, which browsers reject. Empty when CORS is off or the
+   * origin is not allowed.
    */
   public List<Header> corsHeaders(String origin) {
     return cors.responseHeaders(origin);
