@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-test-deps.sh
+bash scripts/install-test-deps.sh chromium chromium-driver
 
 mvn -B -ntp ${MAVEN_ARGS_EXTRA:-} clean verify

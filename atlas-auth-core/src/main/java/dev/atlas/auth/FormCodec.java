@@ -31,11 +31,14 @@ final class FormCodec {
     }
     String bytes = new String(query.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     int start = 0;
+    int eq = bytes.indexOf('='); // the next '=' at or after start, or -1: scanned once, not per pair
     while (start <= bytes.length()) {
       int amp = bytes.indexOf('&', start);
       int end = amp < 0 ? bytes.length() : amp;
       if (end > start) {
-        int eq = bytes.indexOf('=', start);
+        if (eq >= 0 && eq < start) {
+          eq = bytes.indexOf('=', start);
+        }
         if (eq < 0 || eq > end) {
           pairs.add(new Pair(unescape(bytes, start, end), ""));
         } else {

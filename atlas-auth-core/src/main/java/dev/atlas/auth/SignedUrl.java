@@ -56,7 +56,8 @@ public final class SignedUrl {
    *
    * @param secret the HMAC key, used as the UTF-8 bytes of the string (not decoded); not empty
    * @param expiresIn whole seconds count; zero or negative gives a URL that is already expired
-   * @throws IllegalArgumentException if the secret is empty or the query repeats a key
+   * @throws IllegalArgumentException if the secret is empty, the query repeats a key, or now +
+   *     expiresIn overflows
    */
   public static String sign(String url, String secret, Duration expiresIn, Clock clock) {
     Objects.requireNonNull(url, "url");
@@ -73,7 +74,12 @@ public final class SignedUrl {
       }
     }
     params.remove(SIG);
-    long exp = Math.addExact(clock.instant().getEpochSecond(), expiresIn.getSeconds());
+    long exp;
+    try {
+      exp = Math.addExact(clock.instant().getEpochSecond(), expiresIn.getSeconds());
+    } catch (ArithmeticException overflow) {
+      throw new IllegalArgumentException("expiresIn: now + " + expiresIn + " does not fit in Unix seconds");
+    }
     params.put(EXP, Long.toString(exp));
     String sig = signature(mac, uri.signedPath(), FormCodec.encode(params));
     params.put(SIG, sig);
@@ -81,39 +87,107 @@ public final class SignedUrl {
   }
 
   /**
-   * Checks a URL, a path with a query, or a bare query string, in upstream's order: malformed,
-   * then expired ({@code exp < now}; {@code exp == now} is still valid), then the signature,
-   * compared in constant time.
+   * Checks a URL, a path with a query, or a bare query string with upstream's semantics; see
+   * {@link Verifier#verify}.
    *
    * @throws IllegalArgumentException if the secret is empty
    */
   public static Verification verify(String url, String secret, Clock clock) {
-    Objects.requireNonNull(url, "url");
+    return verifier(secret).clock(clock).verify(url);
+  }
+
+  /**
+   * A reusable verifier for one secret, with upstream's semantics until told otherwise.
+   *
+   * @throws IllegalArgumentException if the secret is empty
+   */
+  public static Verifier verifier(String secret) {
     Objects.requireNonNull(secret, "secret");
-    Objects.requireNonNull(clock, "clock");
-    Mac mac = mac(secret);
-    UriParts uri = UriParts.parse(url);
-    List<FormCodec.Pair> pairs = FormCodec.decode(uri.query());
-    if (uri.path().isEmpty() && uri.authority() == null && pairs.isEmpty()) {
-      return Verification.MALFORMED;
+    mac(secret); // fail now, not at the first request
+    return new Verifier(secret, Clock.systemUTC(), Duration.ZERO, null);
+  }
+
+  /**
+   * Verifies signed URLs for one secret. Immutable; each {@code with}-style method returns a copy.
+   * Beyond upstream, it can allow clock-skew leeway and cap how far in the future {@code exp} may
+   * lie (a URL signed for longer than the cap is {@link Verification#EXPIRED}: outside the window
+   * this verifier accepts).
+   */
+  public static final class Verifier {
+    private final String secret;
+    private final Clock clock;
+    private final Duration leeway;
+    private final Duration maxLifetime; // null: no cap, as upstream
+
+    private Verifier(String secret, Clock clock, Duration leeway, Duration maxLifetime) {
+      this.secret = secret;
+      this.clock = clock;
+      this.leeway = leeway;
+      this.maxLifetime = maxLifetime;
     }
-    TreeMap<String, String> params = new TreeMap<>();
-    for (FormCodec.Pair p : pairs) {
-      if (params.put(p.key(), p.value()) != null) {
-        return Verification.MALFORMED; // a repeated key could smuggle a value past the signature
+
+    /** The clock to check {@code exp} against. Default: the system clock. */
+    public Verifier clock(Clock clock) {
+      return new Verifier(secret, Objects.requireNonNull(clock, "clock"), leeway, maxLifetime);
+    }
+
+    /** How long past {@code exp} a URL is still accepted, for clock skew. Default zero. */
+    public Verifier leeway(Duration leeway) {
+      Objects.requireNonNull(leeway, "leeway");
+      if (leeway.isNegative()) {
+        throw new IllegalArgumentException("leeway must not be negative, was " + leeway);
       }
+      return new Verifier(secret, clock, leeway, maxLifetime);
     }
-    BigInteger exp = parseExp(params.get(EXP));
-    String sig = params.remove(SIG);
-    if (exp == null || sig == null || sig.isEmpty()) {
-      return Verification.MALFORMED;
+
+    /** The furthest in the future {@code exp} may lie. Default: no cap, as upstream. */
+    public Verifier maxLifetime(Duration maxLifetime) {
+      Objects.requireNonNull(maxLifetime, "maxLifetime");
+      if (maxLifetime.isNegative() || maxLifetime.isZero()) {
+        throw new IllegalArgumentException("maxLifetime must be positive, was " + maxLifetime);
+      }
+      return new Verifier(secret, clock, leeway, maxLifetime);
     }
-    if (exp.compareTo(BigInteger.valueOf(clock.instant().getEpochSecond())) < 0) {
-      return Verification.EXPIRED;
+
+    /**
+     * Checks a URL, a path with a query, or a bare query string, in upstream's order: malformed,
+     * then expired ({@code exp < now}; {@code exp == now} is still valid), then the signature,
+     * compared in constant time.
+     */
+    public Verification verify(String url) {
+      Objects.requireNonNull(url, "url");
+      UriParts uri = UriParts.parse(url);
+      List<FormCodec.Pair> pairs = FormCodec.decode(uri.query());
+      if (uri.path().isEmpty() && uri.authority() == null && pairs.isEmpty()) {
+        return Verification.MALFORMED;
+      }
+      TreeMap<String, String> params = new TreeMap<>();
+      for (FormCodec.Pair p : pairs) {
+        if (params.put(p.key(), p.value()) != null) {
+          return Verification.MALFORMED; // a repeated key could smuggle a value past the signature
+        }
+      }
+      BigInteger exp = parseExp(params.get(EXP));
+      String sig = params.remove(SIG);
+      if (exp == null || sig == null || sig.isEmpty()) {
+        return Verification.MALFORMED;
+      }
+      long now = clock.instant().getEpochSecond();
+      if (exp.compareTo(BigInteger.valueOf(now - leeway.getSeconds())) < 0) {
+        return Verification.EXPIRED;
+      }
+      if (maxLifetime != null && exp.compareTo(BigInteger.valueOf(now + maxLifetime.getSeconds())) > 0) {
+        return Verification.EXPIRED;
+      }
+      params.put(EXP, exp.toString());
+      String expected = signature(mac(secret), uri.signedPath(), FormCodec.encode(params));
+      return sameSignature(expected, sig) ? Verification.VALID : Verification.BAD_SIGNATURE;
     }
-    params.put(EXP, exp.toString());
-    String expected = signature(mac, uri.signedPath(), FormCodec.encode(params));
-    return sameSignature(expected, sig) ? Verification.VALID : Verification.BAD_SIGNATURE;
+
+    @Override
+    public String toString() {
+      return "SignedUrl.Verifier[secret=<redacted>, leeway=" + leeway + ", maxLifetime=" + maxLifetime + "]";
+    }
   }
 
   /** A decimal integer with an optional sign, leading zeros allowed; null when it is not one. */

@@ -120,4 +120,19 @@ class SignedUrlTest {
     assertThat(signed).contains("b=%FF%FE");
     assertThat(SignedUrl.verify(signed, SECRET, at(NOW))).isEqualTo(Verification.VALID);
   }
+
+  @Test
+  void verifierAllowsLeewayAndCapsLifetimeWhenAsked() {
+    String signed = sign("https://x.test/stream/42", 60);
+    SignedUrl.Verifier v = SignedUrl.verifier(SECRET).clock(at(NOW + 65));
+    assertThat(v.verify(signed)).isEqualTo(Verification.EXPIRED);
+    assertThat(v.leeway(Duration.ofSeconds(5)).verify(signed)).isEqualTo(Verification.VALID);
+    assertThat(v.leeway(Duration.ofSeconds(4)).verify(signed)).isEqualTo(Verification.EXPIRED);
+    SignedUrl.Verifier capped = SignedUrl.verifier(SECRET).clock(at(NOW)).maxLifetime(Duration.ofSeconds(59));
+    assertThat(capped.verify(signed)).isEqualTo(Verification.EXPIRED);
+    assertThat(capped.maxLifetime(Duration.ofSeconds(60)).verify(signed)).isEqualTo(Verification.VALID);
+    assertThat(v.toString()).doesNotContain(SECRET);
+    assertThatThrownBy(() -> v.leeway(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> v.maxLifetime(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -5,6 +5,7 @@ import dev.atlas.auth.PresharedKey;
 import dev.atlas.auth.SignedUrl;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,12 +29,11 @@ public final class BearerPolicy {
   private static final String SCHEME = "bearer";
 
   private final PresharedKey key; // null: fail closed with 503
-  private final String signingSecret; // null: signed URLs are not accepted
+  private final SignedUrl.Verifier signedUrls; // null: signed URLs are not accepted
   private final PathRules excluded;
   private final boolean allowPreflight;
   private final Cors cors;
   private final int maxTokenLength;
-  private final Clock clock;
   private final String realm;
 
   private final Decision allowCurrent;
@@ -54,12 +54,11 @@ public final class BearerPolicy {
 
   private BearerPolicy(Builder b) {
     this.key = b.key;
-    this.signingSecret = b.signingSecret;
+    this.signedUrls = b.signingSecret == null ? null : b.verifier();
     this.excluded = b.excluded;
     this.allowPreflight = b.allowPreflight;
     this.cors = b.cors;
     this.maxTokenLength = b.maxTokenLength;
-    this.clock = b.clock;
     this.realm = b.realm;
     Challenges c = new Challenges(b.realm);
     allowCurrent = new Decision.Allow(BearerPrincipal.PRESHARED_KEY, Reason.BEARER_TOKEN, List.of());
@@ -90,7 +89,8 @@ public final class BearerPolicy {
   public Decision decide(AuthRequest request) {
     Decision d = decideQuietly(request);
     if (d instanceof Decision.Refuse && LOG.isLoggable(Level.DEBUG)) {
-      LOG.log(Level.DEBUG, "refused {0} {1}: {2}", request.method(), request.path(), d.reason());
+      // The reason code only: a path can hold CR LF (log forging) or a key a client put there.
+      LOG.log(Level.DEBUG, "refused a request: {0} ({1})", d.reason(), ((Decision.Refuse) d).status());
     }
     return d;
   }
@@ -152,7 +152,7 @@ public final class BearerPolicy {
   }
 
   private Decision signedUrlOrNothing(AuthRequest r) {
-    if (signingSecret == null || r.rawQuery() == null || r.rawQuery().isEmpty()) {
+    if (signedUrls == null || r.rawQuery() == null || r.rawQuery().isEmpty()) {
       return noCredentials;
     }
     SignedParameters p = SignedParameters.count(r.rawQuery());
@@ -165,7 +165,7 @@ public final class BearerPolicy {
     if (p.exp() > 1 || p.sig() > 1) {
       return signedUrlDuplicate;
     }
-    switch (SignedUrl.verify(r.rawPath() + "?" + r.rawQuery(), signingSecret, clock)) {
+    switch (signedUrls.verify(r.rawPath() + "?" + r.rawQuery())) {
       case VALID:
         return allowSignedUrl;
       case EXPIRED:
@@ -176,8 +176,11 @@ public final class BearerPolicy {
   }
 
   /**
-   * The CORS headers for a response to a request from {@code origin} (whatever the decision, a
-   * refusal included); empty when CORS is off or the origin is not allowed.
+   * The CORS headers for a response to a request from {@code origin}: add them to every response
+   * but a {@link Decision.Preflight} answer (an {@code Allow}'s or {@code Pass}'s response from the
+   * application, a {@code Refuse}), which carries its own complete set; adding both would repeat
+   * {@code Access-Control-Allow-Origin}, which browsers reject. Empty when CORS is off or the
+   * origin is not allowed.
    */
   public List<Header> corsHeaders(String origin) {
     return cors.responseHeaders(origin);
@@ -196,7 +199,7 @@ public final class BearerPolicy {
   @Override
   public String toString() {
     return "BearerPolicy[realm=" + realm + ", key=" + (key == null ? "none" : "<redacted>")
-        + ", signedUrls=" + (signingSecret != null) + ", cors=" + cors.enabled() + "]";
+        + ", signedUrls=" + (signedUrls != null) + ", cors=" + cors.enabled() + "]";
   }
 
   /** Builds a {@link BearerPolicy}; every setting but the key has a secure default. */
@@ -221,6 +224,8 @@ public final class BearerPolicy {
     private Cors cors = Cors.none();
     private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
     private Clock clock = Clock.systemUTC();
+    private Duration signedUrlLeeway = Duration.ZERO;
+    private Duration signedUrlMaxLifetime;
     private String realm = DEFAULT_REALM;
 
     private Builder() {}
@@ -292,6 +297,31 @@ public final class BearerPolicy {
       }
       this.maxTokenLength = max;
       return this;
+    }
+
+    /** Clock-skew allowance past a signed URL's {@code exp}. Default zero, as upstream. */
+    public Builder signedUrlLeeway(Duration leeway) {
+      Objects.requireNonNull(leeway, "leeway");
+      if (leeway.isNegative()) {
+        throw new IllegalArgumentException("signed URL leeway must not be negative, was " + leeway);
+      }
+      this.signedUrlLeeway = leeway;
+      return this;
+    }
+
+    /** The furthest in the future a signed URL's {@code exp} may lie. Default: no cap, as upstream. */
+    public Builder signedUrlMaxLifetime(Duration maxLifetime) {
+      Objects.requireNonNull(maxLifetime, "maxLifetime");
+      if (maxLifetime.isNegative() || maxLifetime.isZero()) {
+        throw new IllegalArgumentException("signed URL max lifetime must be positive, was " + maxLifetime);
+      }
+      this.signedUrlMaxLifetime = maxLifetime;
+      return this;
+    }
+
+    private SignedUrl.Verifier verifier() {
+      SignedUrl.Verifier v = SignedUrl.verifier(signingSecret).clock(clock).leeway(signedUrlLeeway);
+      return signedUrlMaxLifetime == null ? v : v.maxLifetime(signedUrlMaxLifetime);
     }
 
     /** The clock signed URLs are checked against. Default: the system clock. */

@@ -1,6 +1,7 @@
 package dev.atlas.auth.http;
 
 import dev.atlas.auth.PresharedKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,16 @@ public final class BearerSettings {
   /** The longest token looked at. Default {@value BearerPolicy.Builder#DEFAULT_MAX_TOKEN_LENGTH}. */
   public static final String MAX_TOKEN_LENGTH = "maxTokenLength";
 
+  /** Seconds a signed URL is still accepted past its {@code exp}, for clock skew. Default 0. */
+  public static final String SIGNED_URL_LEEWAY_SECONDS = "signedUrlLeewaySeconds";
+  /** The furthest in the future, in seconds, a signed URL's {@code exp} may lie. Default: no cap. */
+  public static final String SIGNED_URL_MAX_LIFETIME_SECONDS = "signedUrlMaxLifetimeSeconds";
+
   /** Every setting name. */
   public static final Set<String> NAMES = Set.of(
       REALM, KEY_ENV, KEY_FILE_ENV, PREVIOUS_KEY_ENV, EXCLUDE_PATHS, ALLOW_PREFLIGHT,
-      CORS_ALLOWED_ORIGINS, SIGNING_SECRET_ENV, MAX_TOKEN_LENGTH);
+      CORS_ALLOWED_ORIGINS, SIGNING_SECRET_ENV, MAX_TOKEN_LENGTH, SIGNED_URL_LEEWAY_SECONDS,
+      SIGNED_URL_MAX_LIFETIME_SECONDS);
 
   private BearerSettings() {}
 
@@ -88,20 +95,34 @@ public final class BearerSettings {
       }
       wrap(SIGNING_SECRET_ENV, () -> b.signingSecret(secret));
     }
-    String max = settings.get(MAX_TOKEN_LENGTH);
+    Integer max = integer(settings, MAX_TOKEN_LENGTH);
     if (max != null) {
-      int n;
-      try {
-        n = Integer.parseInt(max.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(MAX_TOKEN_LENGTH + " must be a whole number, was '" + max + "'");
-      }
-      wrap(MAX_TOKEN_LENGTH, () -> b.maxTokenLength(n));
+      wrap(MAX_TOKEN_LENGTH, () -> b.maxTokenLength(max));
+    }
+    Integer leeway = integer(settings, SIGNED_URL_LEEWAY_SECONDS);
+    if (leeway != null) {
+      wrap(SIGNED_URL_LEEWAY_SECONDS, () -> b.signedUrlLeeway(Duration.ofSeconds(leeway)));
+    }
+    Integer lifetime = integer(settings, SIGNED_URL_MAX_LIFETIME_SECONDS);
+    if (lifetime != null) {
+      wrap(SIGNED_URL_MAX_LIFETIME_SECONDS, () -> b.signedUrlMaxLifetime(Duration.ofSeconds(lifetime)));
     }
     try {
       return b.build();
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  private static Integer integer(Map<String, String> settings, String setting) {
+    String value = settings.get(setting);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(setting + " must be a whole number, was '" + value + "'");
     }
   }
 

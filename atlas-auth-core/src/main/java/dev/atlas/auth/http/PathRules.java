@@ -1,6 +1,7 @@
 package dev.atlas.auth.http;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -8,13 +9,17 @@ import java.util.Set;
  * Paths excluded from authentication: exact ({@code /health}) or a prefix ({@code /metrics/*},
  * which matches {@code /metrics} and everything below it), as servlet url-patterns and Quarkus do.
  *
- * <p>Matching is on the normalised path, case-sensitive, with path parameters removed, so {@code
- * /health/../api}, {@code /api;x=/health}, {@code //health} or {@code /HEALTH} never reach an
- * exclusion they do not name.
+ * <p>Matching is case-sensitive and only on a path that is already normal: one with a path
+ * parameter ({@code ;}), an empty segment ({@code //}) or a dot segment ({@code .}, {@code ..}) is
+ * never excluded. A servlet container normalises before it maps, so it hands over normal paths;
+ * a JAX-RS runtime does not, and would route {@code /files/x/../../health} to {@code
+ * /files/{path}} — had we resolved the dots ourselves, that request would pass as {@code /health}.
+ * So {@code /health/../api}, {@code /api;x=/health}, {@code //health} or {@code /HEALTH} are
+ * always authenticated.
  */
 final class PathRules {
   private final Set<String> exact;
-  private final List<String> prefixes; // each ends without '/', e.g. "/metrics"
+  private final List<String> prefixes; // each without the trailing "/*", e.g. "/metrics"
 
   private PathRules(Set<String> exact, List<String> prefixes) {
     this.exact = exact;
@@ -31,15 +36,15 @@ final class PathRules {
    * @throws IllegalArgumentException naming the rule that is not an absolute, normal path
    */
   static PathRules of(List<String> rules) {
-    Set<String> exact = new java.util.HashSet<>();
+    Set<String> exact = new HashSet<>();
     List<String> prefixes = new ArrayList<>();
     for (String rule : rules) {
-      boolean prefix = rule.endsWith("/*");
-      String path = prefix ? rule.substring(0, rule.length() - 2) : rule;
       if (rule.equals("/*") || rule.equals("/")) {
         throw new IllegalArgumentException("excluded path '" + rule + "' would switch authentication off everywhere");
       }
-      if (!rule.startsWith("/") || path.indexOf('*') >= 0 || !path.equals(normalise(path)) || path.endsWith("/")) {
+      boolean prefix = rule.endsWith("/*");
+      String path = prefix ? rule.substring(0, rule.length() - 2) : rule;
+      if (path.indexOf('*') >= 0 || !isNormal(path) || path.endsWith("/")) {
         throw new IllegalArgumentException(
             "excluded path '" + rule + "' must be an absolute normal path such as /health or a prefix such as /metrics/*");
       }
@@ -57,18 +62,14 @@ final class PathRules {
   }
 
   boolean excludes(String path) {
-    if (isEmpty()) {
+    if (isEmpty() || !isNormal(path)) {
       return false;
     }
-    String p = normalise(path);
-    if (p == null) {
-      return false;
-    }
-    if (exact.contains(p)) {
+    if (exact.contains(path)) {
       return true;
     }
     for (String prefix : prefixes) {
-      if (p.startsWith(prefix) && (p.length() == prefix.length() || p.charAt(prefix.length()) == '/')) {
+      if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
         return true;
       }
     }
@@ -76,33 +77,26 @@ final class PathRules {
   }
 
   /**
-   * The path with path parameters removed, empty and {@code .} segments dropped and {@code ..}
-   * resolved; null when {@code ..} would climb above the root or the path is not absolute.
-   * Returns the same instance, without allocating, when the path is already normal.
+   * Whether {@code path} is absolute and has no path parameter, no empty segment (but a final
+   * one, {@code /a/}) and no dot segment. Allocates nothing.
    */
-  static String normalise(String path) {
-    if (!path.startsWith("/")) {
-      return path.isEmpty() ? "/" : null;
+  static boolean isNormal(String path) {
+    if (!path.startsWith("/") || path.indexOf(';') >= 0) {
+      return false;
     }
-    if (path.indexOf(';') < 0 && path.indexOf("//") < 0 && path.indexOf("/.") < 0) {
-      return path;
-    }
-    List<String> out = new ArrayList<>();
-    for (String segment : path.substring(1).split("/", -1)) {
-      int semi = segment.indexOf(';');
-      String s = semi >= 0 ? segment.substring(0, semi) : segment;
-      if (s.isEmpty() || s.equals(".")) {
-        continue;
+    int start = 1;
+    while (start <= path.length()) {
+      int slash = path.indexOf('/', start);
+      int end = slash < 0 ? path.length() : slash;
+      int length = end - start;
+      boolean last = slash < 0;
+      if (length == 0 && !last
+          || length == 1 && path.charAt(start) == '.'
+          || length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
+        return false;
       }
-      if (s.equals("..")) {
-        if (out.isEmpty()) {
-          return null;
-        }
-        out.remove(out.size() - 1);
-      } else {
-        out.add(s);
-      }
+      start = end + 1;
     }
-    return "/" + String.join("/", out);
+    return true;
   }
 }

@@ -6,10 +6,13 @@ record SignedParameters(int exp, int sig) {
     int exp = 0;
     int sig = 0;
     int start = 0;
+    int eq = rawQuery.indexOf('='); // the next '=' at or after start, or -1: scanned once, not per pair
     while (start <= rawQuery.length()) {
       int amp = rawQuery.indexOf('&', start);
       int end = amp < 0 ? rawQuery.length() : amp;
-      int eq = rawQuery.indexOf('=', start);
+      if (eq >= 0 && eq < start) {
+        eq = rawQuery.indexOf('=', start);
+      }
       int keyEnd = eq < 0 || eq > end ? end : eq;
       if (isKey(rawQuery, start, keyEnd, "exp")) {
         exp++;
