@@ -91,6 +91,13 @@ public final class BearerAuthFilter implements Filter {
   public static final String SIGNING_SECRET_ENV = BearerSettings.SIGNING_SECRET_ENV;
   /** Init-param: the longest token looked at, 43 to 8192. Default 512. */
   public static final String MAX_TOKEN_LENGTH = BearerSettings.MAX_TOKEN_LENGTH;
+  /** Init-param: seconds a signed URL is still accepted past its {@code exp}, for clock skew. Default 0. */
+  public static final String SIGNED_URL_LEEWAY_SECONDS = BearerSettings.SIGNED_URL_LEEWAY_SECONDS;
+  /**
+   * Init-param: the furthest in the future, in seconds, a signed URL's {@code exp} may lie; one
+   * signed for longer is refused as expired. Default: no cap.
+   */
+  public static final String SIGNED_URL_MAX_LIFETIME_SECONDS = BearerSettings.SIGNED_URL_MAX_LIFETIME_SECONDS;
 
   private static final System.Logger LOG = System.getLogger(BearerAuthFilter.class.getName());
   private static final String AUTHORIZATION = "Authorization";

@@ -3,6 +3,7 @@ package dev.atlas.auth.servlet;
 import static dev.atlas.auth.servlet.BearerAuthFilter.ALLOW_PREFLIGHT;
 import static dev.atlas.auth.servlet.BearerAuthFilter.CORS_ALLOWED_ORIGINS;
 import static dev.atlas.auth.servlet.BearerAuthFilter.EXCLUDE_PATHS;
+import static dev.atlas.auth.servlet.BearerAuthFilter.SIGNED_URL_MAX_LIFETIME_SECONDS;
 import static dev.atlas.auth.servlet.BearerAuthFilter.SIGNING_SECRET_ENV;
 import static dev.atlas.auth.servlet.TestApps.ENV;
 import static dev.atlas.auth.servlet.TestApps.K;
@@ -67,6 +68,7 @@ abstract class BearerAuthFilterContract {
     container = newContainer();
     container.start(List.of(
         new App("", TestApps.app(Map.of(EXCLUDE_PATHS, "/health, /metrics/*", SIGNING_SECRET_ENV, SIGNING_ENV), ENV::get)),
+        new App("/capped", TestApps.app(Map.of(SIGNING_SECRET_ENV, SIGNING_ENV, SIGNED_URL_MAX_LIFETIME_SECONDS, "3600"), ENV::get)),
         new App("/cors", TestApps.app(Map.of(CORS_ALLOWED_ORIGINS, ORIGIN), ENV::get)),
         new App("/strict", TestApps.app(Map.of(ALLOW_PREFLIGHT, "false"), ENV::get)),
         new App("/uninitialised", TestApps.app(new NeverInitialised(BearerAuthFilter.withEnvironment(ENV::get)))),
@@ -320,6 +322,13 @@ abstract class BearerAuthFilterContract {
     assertRefused(get(target), 401, C0);
   }
 
+  /** A literal ';' (sent as %3B) is no path parameter: the container serves "/health;x" from the "/" servlet. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/health%3Bx", "/health%3B", "/metrics%3Bx/jvm"})
+  void row24AnEncodedSemicolonIsNotAPathParameterSoItIsNeverExcluded(String target) throws IOException {
+    assertRefused(get(target), 401, C0);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/%2e/api/x", "/health/%2e%2e/api/x", "/health/%2E%2E/api/x"})
   void row24EncodedDotSegmentsAreNormalisedBeforeTheFilterOrRejectedByTheContainer(String target) throws IOException {
@@ -391,6 +400,13 @@ abstract class BearerAuthFilterContract {
     assertRefused(get(url + "&extra=1"), 401, BAD_URL);
     assertRefused(get(url.replaceAll("sig=[^&]+", "sig=" + "A".repeat(43))), 401, BAD_URL);
     assertRefused(get(url.replace("p=1", "p=2")), 401, BAD_URL);
+  }
+
+  @Test
+  void row27RejectsASignedUrlValidForLongerThanSignedUrlMaxLifetimeSecondsAsExpired() throws IOException {
+    assertRefused(get(signed("/capped/api/stream", Duration.ofHours(2))), 401, EXPIRED);
+    assertAdmitted(get(signed("/capped/api/stream", Duration.ofMinutes(59))), "atlas-signed-url");
+    assertAdmitted(get(signed("/api/stream", Duration.ofHours(2))), "atlas-signed-url"); // no cap: as upstream
   }
 
   @Test

@@ -88,7 +88,7 @@ class BearerAuthFilterInitTest {
     assertThat(initFailure(Map.of("exclude-paths", "/health"), ENV))
         .hasMessageStartingWith("filter atlas_bearer has an invalid init-param: unknown setting 'exclude-paths'; known settings:"
             + " allowPreflight, corsAllowedOrigins, excludePaths, keyEnv, keyFileEnv, maxTokenLength, previousKeyEnv, realm,"
-            + " signingSecretEnv");
+            + " signedUrlLeewaySeconds, signedUrlMaxLifetimeSeconds, signingSecretEnv");
   }
 
   @ParameterizedTest
@@ -101,7 +101,10 @@ class BearerAuthFilterInitTest {
       "excludePaths       | health        | excludePaths: excluded path 'health' must be an absolute normal path",
       "corsAllowedOrigins | *             | corsAllowedOrigins: CORS origin '*' is invalid",
       "keyEnv             | 1KEY          | keyEnv must name an environment variable, was '1KEY'",
-      "signingSecretEnv   | UNSET_SECRET  | signingSecretEnv names UNSET_SECRET, which is unset or blank"})
+      "signingSecretEnv   | UNSET_SECRET  | signingSecretEnv names UNSET_SECRET, which is unset or blank",
+      "signedUrlLeewaySeconds      | soon | signedUrlLeewaySeconds must be a whole number, was 'soon'",
+      "signedUrlLeewaySeconds      | -1   | signedUrlLeewaySeconds: signed URL leeway must not be negative",
+      "signedUrlMaxLifetimeSeconds | 0    | signedUrlMaxLifetimeSeconds: signed URL max lifetime must be positive"})
   void refusesAnInvalidValueNamingTheInitParam(String param, String value, String message) {
     assertThat(initFailure(Map.of(param, value), ENV).getMessage()).contains(message).startsWith("filter atlas_bearer ");
   }
