@@ -138,16 +138,18 @@ public final class BearerPolicy {
     while (start < length && value.charAt(start) == ' ') {
       start++;
     }
-    if (length - start > maxTokenLength || !BearerSyntax.isB64Token(value, start, length)) {
+    if (length - start > maxTokenLength) {
       return malformed;
     }
+    // Compare first: a live key is a b64token (checked when it was loaded), so a match needs no
+    // syntax check, and the hot path reads the token once. Only a refusal asks why.
     switch (key.match(value, start, length)) {
       case CURRENT:
         return allowCurrent;
       case PREVIOUS:
         return allowPrevious;
       default:
-        return wrongToken;
+        return BearerSyntax.isB64Token(value, start, length) ? wrongToken : malformed;
     }
   }
 
