@@ -117,7 +117,7 @@ public final class BearerPolicy {
     }
     if (fields.size() == 1) {
       String value = fields.get(0);
-      if (value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      if (hasBearerScheme(value)) {
         return bearer(value);
       }
     }
@@ -126,6 +126,18 @@ public final class BearerPolicy {
 
   private static boolean isPreflight(AuthRequest r) {
     return r.method().equals("OPTIONS") && r.origin() != null && r.accessControlRequestMethod() != null;
+  }
+
+  /** Whether {@code value} starts with {@code bearer} in any ASCII case (RFC 9110 §11.1). */
+  private static boolean hasBearerScheme(String value) {
+    if (value.length() < SCHEME.length()) {
+      return false;
+    }
+    int diff = 0;
+    for (int i = 0; i < SCHEME.length(); i++) {
+      diff |= (value.charAt(i) | 0x20) ^ SCHEME.charAt(i); // 0x20 lowers A-Z; the scheme is letters only
+    }
+    return diff == 0;
   }
 
   /** {@code value} starts with the scheme: {@code 1*SP b64token} must follow. */
@@ -138,16 +150,18 @@ public final class BearerPolicy {
     while (start < length && value.charAt(start) == ' ') {
       start++;
     }
-    if (length - start > maxTokenLength || !BearerSyntax.isB64Token(value, start, length)) {
+    if (length - start > maxTokenLength) {
       return malformed;
     }
+    // Compare first: a live key is a b64token (checked when it was loaded), so a match needs no
+    // syntax check, and the hot path reads the token once. Only a refusal asks why.
     switch (key.match(value, start, length)) {
       case CURRENT:
         return allowCurrent;
       case PREVIOUS:
         return allowPrevious;
       default:
-        return wrongToken;
+        return BearerSyntax.isB64Token(value, start, length) ? wrongToken : malformed;
     }
   }
 
