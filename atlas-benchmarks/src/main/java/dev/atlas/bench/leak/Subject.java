@@ -42,15 +42,22 @@ record Subject(
 
   static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+  static final String HEX = "0123456789abcdef";
+
   /** Equal-length strings: {@code fixed} against random base64url text of its length. */
   static Subject strings(String name, Role role, String fixed, Predicate<CharSequence> operation) {
+    return strings(name, role, fixed, BASE64URL, operation);
+  }
+
+  /** Equal-length strings: {@code fixed} against random text of its length over {@code alphabet}. */
+  static Subject strings(String name, Role role, String fixed, String alphabet, Predicate<CharSequence> operation) {
     int length = fixed.length();
     return new Subject(name, role, length,
         (r, b) -> {
           fixed.getChars(0, length, b, 0);
           return length;
         },
-        (r, b) -> randomFill(r, b, length),
+        (r, b) -> randomFill(r, b, length, alphabet),
         (b, n) -> new String(b, 0, n),
         operation);
   }
@@ -76,8 +83,12 @@ record Subject(
   }
 
   private static int randomFill(SplittableRandom r, char[] buffer, int length) {
+    return randomFill(r, buffer, length, BASE64URL);
+  }
+
+  private static int randomFill(SplittableRandom r, char[] buffer, int length, String alphabet) {
     for (int i = 0; i < length; i++) {
-      buffer[i] = BASE64URL.charAt(r.nextInt(64));
+      buffer[i] = alphabet.charAt(r.nextInt(alphabet.length()));
     }
     return length;
   }
