@@ -1,6 +1,5 @@
 package dev.atlas.auth.http;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,16 +17,16 @@ import java.util.Set;
  * always authenticated.
  */
 final class PathRules {
-  private final Set<String> exact;
-  private final List<String> prefixes; // each without the trailing "/*", e.g. "/metrics"
+  private final String[] exact;
+  private final String[] prefixes; // each without the trailing "/*", e.g. "/metrics"
 
-  private PathRules(Set<String> exact, List<String> prefixes) {
-    this.exact = exact;
-    this.prefixes = prefixes;
+  private PathRules(Set<String> exact, Set<String> prefixes) {
+    this.exact = exact.toArray(String[]::new);
+    this.prefixes = prefixes.toArray(String[]::new);
   }
 
   static PathRules none() {
-    return new PathRules(Set.of(), List.of());
+    return new PathRules(Set.of(), Set.of());
   }
 
   /**
@@ -37,7 +36,7 @@ final class PathRules {
    */
   static PathRules of(List<String> rules) {
     Set<String> exact = new HashSet<>();
-    List<String> prefixes = new ArrayList<>();
+    Set<String> prefixes = new HashSet<>();
     for (String rule : rules) {
       if (rule.equals("/*") || rule.equals("/")) {
         throw new IllegalArgumentException("excluded path '" + rule + "' would switch authentication off everywhere");
@@ -54,23 +53,24 @@ final class PathRules {
         exact.add(path);
       }
     }
-    return new PathRules(Set.copyOf(exact), List.copyOf(prefixes));
+    return new PathRules(exact, prefixes);
   }
 
-  boolean isEmpty() {
-    return exact.isEmpty() && prefixes.isEmpty();
-  }
-
+  /**
+   * Whether {@code path} is excluded. The rules are few, so a linear scan beats hashing a fresh
+   * path; an exact rule is itself normal, so only a prefix match needs the path checked for dot
+   * segments, empty segments and parameters.
+   */
   boolean excludes(String path) {
-    if (isEmpty() || !isNormal(path)) {
-      return false;
-    }
-    if (exact.contains(path)) {
-      return true;
-    }
-    for (String prefix : prefixes) {
-      if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+    for (int i = 0; i < exact.length; i++) {
+      if (exact[i].equals(path)) {
         return true;
+      }
+    }
+    for (int i = 0; i < prefixes.length; i++) {
+      String prefix = prefixes[i];
+      if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+        return isNormal(path);
       }
     }
     return false;
