@@ -111,7 +111,7 @@ public final class Token {
 
     private static SecureRandom newRandom() {
       try {
-        // Reads /dev/urandom: never blocks, unlike getInstanceStrong().
+        // Reads /dev/urandom: never blocks, unlike the "strong" (blocking) instance.
         return SecureRandom.getInstance("NativePRNGNonBlocking");
       } catch (NoSuchAlgorithmException notLinux) {
         return new SecureRandom();
