@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-test-deps.sh chromium chromium-driver
 
+mvn -v | grep -E 'Apache Maven|Java version'
 mvn -B -ntp ${MAVEN_ARGS_EXTRA:-} clean verify
