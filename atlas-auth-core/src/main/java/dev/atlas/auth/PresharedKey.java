@@ -99,6 +99,14 @@ public final class PresharedKey {
     return new PresharedKey(checkedArg(key, "key"), checkedArg(previous, "previous"));
   }
 
+  /**
+   * The length of the longest live key. Not a secret: a minted key always has {@value
+   * Token#LENGTH} characters; configuration uses it to refuse a token-length cap no key fits.
+   */
+  public int longestLength() {
+    return previous == null ? current.length : Math.max(current.length, previous.length);
+  }
+
   /** Whether a rotation is under way: a previous key is accepted too. */
   public boolean rotating() {
     return previous != null;

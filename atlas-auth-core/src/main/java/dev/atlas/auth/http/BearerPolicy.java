@@ -347,12 +347,17 @@ public final class BearerPolicy {
     /**
      * Builds the policy.
      *
-     * @throws IllegalStateException if no key was chosen, or preflights are refused while CORS
-     *     origins are configured (the browser could never reach the pod)
+     * @throws IllegalStateException if no key was chosen, the token-length cap is shorter than the
+     *     key, or preflights are refused while CORS origins are configured (the browser could never
+     *     reach the pod)
      */
     public BearerPolicy build() {
       if (!keyChosen) {
         throw new IllegalStateException("no key: call key(PresharedKey.fromEnvironment()) or, to fail closed, withoutKey()");
+      }
+      if (key != null && key.longestLength() > maxTokenLength) {
+        throw new IllegalStateException("maxTokenLength " + maxTokenLength + " is shorter than the key ("
+            + key.longestLength() + " characters): every client would be refused");
       }
       if (cors.enabled() && allowPreflightSet && !allowPreflight) {
         throw new IllegalStateException(

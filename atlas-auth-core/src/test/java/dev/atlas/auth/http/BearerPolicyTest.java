@@ -258,6 +258,17 @@ class BearerPolicyTest {
   }
 
   @Test
+  void aTokenLengthCapShorterThanTheKeyFailsTheBuild() {
+    String longKey = "k".repeat(60);
+    assertThatThrownBy(() -> BearerPolicy.builder().key(PresharedKey.of(longKey)).maxTokenLength(59).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("maxTokenLength 59 is shorter than the key (60 characters)")
+        .hasMessageNotContaining(longKey);
+    assertThat(BearerPolicy.builder().key(PresharedKey.of(longKey)).maxTokenLength(60).build()
+        .decide(get("/a", "Bearer " + longKey))).isInstanceOf(Decision.Allow.class);
+  }
+
+  @Test
   void toStringHidesTheKey() {
     assertThat(policy.toString()).doesNotContain(K).doesNotContain(SECRET);
   }
